@@ -1,0 +1,81 @@
+"""One identity across the platform: a shopper everywhere, staff where a
+membership or a platform role says so."""
+
+from __future__ import annotations
+
+import enum
+import secrets
+from datetime import datetime
+
+from sqlalchemy import Boolean, Enum, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from app.core.time import UTCDateTime, utcnow
+from app.extensions import db
+
+PASSWORD_METHOD = "scrypt"
+
+
+class PlatformRole(enum.StrEnum):
+    ADMIN = "admin"
+    OPERATIONS = "operations"
+    FINANCE = "finance"
+    SUPPORT = "support"
+
+
+def new_session_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class User(db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True, nullable=False)
+    name: Mapped[str] = mapped_column(String(120), nullable=False, default="")
+    password_hash: Mapped[str] = mapped_column(String(255), nullable=False)
+    email_verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    preferred_locale: Mapped[str | None] = mapped_column(String(10))
+    preferred_currency: Mapped[str | None] = mapped_column(String(3))
+    platform_role: Mapped[PlatformRole | None] = mapped_column(
+        Enum(PlatformRole, name="platform_role", values_callable=lambda e: [m.value for m in e],
+             native_enum=False, length=20, validate_strings=True)
+    )
+    # Part of the login id: rotating it signs the user out everywhere.
+    session_token: Mapped[str] = mapped_column(String(64), nullable=False, default=new_session_token)
+    is_active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
+    last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    # Flask-Login protocol
+    @property
+    def is_authenticated(self) -> bool:
+        return True
+
+    @property
+    def is_anonymous(self) -> bool:
+        return False
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_token}"
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password, method=PASSWORD_METHOD)
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+    def rotate_session_token(self) -> None:
+        self.session_token = new_session_token()
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.email.split("@", 1)[0]
+
+    def __repr__(self) -> str:
+        return f"<User {self.email}>"
+
+
+# A hash of a random password, for timing-equal checks against unknown accounts.
+DUMMY_HASH = generate_password_hash(secrets.token_urlsafe(16), method=PASSWORD_METHOD)

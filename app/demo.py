@@ -1,0 +1,106 @@
+"""Demo data: platform staff, three open stores with owners and staff, a
+shopper. Idempotent: running it again fixes up what is missing and resets the
+demo passwords. Later features extend ``load_demo``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import current_app
+from sqlalchemy import select
+
+from app.accounts import services as accounts
+from app.accounts.models import PlatformRole, User
+from app.core.time import utcnow
+from app.extensions import db
+from app.tenancy.hosts import external_url
+from app.tenancy.models import Membership, Role, Store, StoreEvent, StoreStatus, StoreType
+from app.tenancy.resolver import clear_tenant_cache
+from app.tenancy.scope import store_scope
+
+
+@dataclass(frozen=True)
+class DemoStore:
+    slug: str
+    name: str
+    type: StoreType
+    country: str
+    time_zone: str
+    locale: str
+    currency: str
+
+
+DEMO_STORES = (
+    DemoStore("acme", "Acme Outfitters", StoreType.SELF_OPERATED, "US", "America/New_York", "en", "USD"),
+    DemoStore("sakura", "Sakura Living", StoreType.THIRD_PARTY, "JP", "Asia/Tokyo", "ja", "JPY"),
+    DemoStore("souq", "Souq Al Noor", StoreType.THIRD_PARTY, "AE", "Asia/Dubai", "ar", "AED"),
+)
+
+PLATFORM_STAFF = (
+    ("admin@example.com", "Platform Admin", PlatformRole.ADMIN),
+    ("finance@example.com", "Finance Team", PlatformRole.FINANCE),
+    ("ops@example.com", "Operations Team", PlatformRole.OPERATIONS),
+    ("support@example.com", "Support Team", PlatformRole.SUPPORT),
+)
+
+
+def _user(email: str, name: str, password: str, *, locale: str | None = None) -> User:
+    user = accounts.get_user_by_email(email)
+    if user is None:
+        user = User(email=email, name=name, preferred_locale=locale)
+        db.session.add(user)
+    user.set_password(password)
+    user.is_active = True
+    if user.email_verified_at is None:
+        user.email_verified_at = utcnow()
+    db.session.flush()
+    return user
+
+
+def load_demo(password: str) -> str:
+    """Create or refresh the demo data; return what to open."""
+    for email, name, role in PLATFORM_STAFF:
+        _user(email, name, password).platform_role = role
+    _user("shopper@example.com", "Sam Shopper", password)
+
+    for spec in DEMO_STORES:
+        store = db.session.scalar(select(Store).where(Store.slug == spec.slug))
+        if store is None:
+            store = Store(slug=spec.slug, name=spec.name, type=spec.type, country=spec.country,
+                          time_zone=spec.time_zone, default_locale=spec.locale, base_currency=spec.currency,
+                          status=StoreStatus.OPEN)
+            db.session.add(store)
+            db.session.flush()
+            with store_scope(store.id):
+                db.session.add(StoreEvent(store_id=store.id, action="created", reason="demo data"))
+        store.status = StoreStatus.OPEN
+        store.status_reason = None
+        owner = _user(f"owner.{spec.slug}@example.com", f"{spec.name} Owner", password, locale=spec.locale)
+        staff = _user(f"staff.{spec.slug}@example.com", f"{spec.name} Staff", password, locale=spec.locale)
+        with store_scope(store.id):
+            for user, role in ((owner, Role.OWNER), (staff, Role.STAFF)):
+                member = db.session.scalar(select(Membership).where(Membership.user_id == user.id))
+                if member is None:
+                    db.session.add(Membership(store_id=store.id, user_id=user.id, role=role))
+                else:
+                    member.role = role
+            db.session.flush()
+    db.session.commit()
+    clear_tenant_cache()
+
+    lines = [
+        "Demo data is ready. Password for every account: " + password,
+        "",
+        f"  Mall              {external_url('mall', 'mall.home', locale='en')}",
+    ]
+    for spec in DEMO_STORES:
+        lines.append(f"  Storefront {spec.slug:7}{external_url('storefront', 'storefront.home', store_slug=spec.slug, locale=spec.locale)}")
+    lines += [
+        f"  Merchant console  {external_url('console', 'console.home', store='acme')}  (owner.acme@example.com)",
+        f"  Platform admin    {external_url('admin', 'admin.home')}  (admin@example.com)",
+        "  Shopper           shopper@example.com",
+        "",
+        f"  Emails (password resets, invitations) are written to {current_app.config['MAIL_DIR']}/"
+        if current_app.config["MAIL_BACKEND"] == "file" else "",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,15 @@
+"""Every model, imported in one place for Alembic and the shell."""
+
+from app.accounts.models import PlatformRole, User  # noqa: F401
+from app.jobs.models import PeriodicJob  # noqa: F401
+from app.tenancy.models import (  # noqa: F401
+    Domain,
+    DomainState,
+    Invitation,
+    Membership,
+    Role,
+    Store,
+    StoreEvent,
+    StoreStatus,
+    StoreType,
+)

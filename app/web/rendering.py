@@ -1,0 +1,95 @@
+"""Rendering: page or HTMX partial, per-store template overrides, layouts."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+from flask import current_app, g, make_response, redirect, request
+from flask.signals import before_render_template, template_rendered
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader
+
+from app.extensions import htmx
+
+_envs: dict[str, Environment] = {}
+_envs_lock = threading.Lock()
+
+LAYOUTS = {
+    "mall": "layouts/mall.html",
+    "storefront": "layouts/storefront.html",
+    "console": "layouts/console.html",
+    "admin": "layouts/admin.html",
+}
+
+
+def layout_template() -> str:
+    return LAYOUTS.get(getattr(g, "surface", None) or "", "layouts/bare.html")
+
+
+def template_env() -> Environment:
+    """The Jinja environment for this request.
+
+    A storefront whose store has ``tenants/<slug>/templates/`` gets its own
+    overlay environment: its loader looks there first, and it has its own
+    template cache, so one store's override can never be served to another.
+    """
+    app = current_app
+    store = getattr(g, "store", None)
+    if getattr(g, "surface", None) != "storefront" or store is None:
+        return app.jinja_env
+    slug = store.slug
+    env = _envs.get(slug)
+    if env is not None:
+        return env
+    tenant_dir = os.path.join(app.config["TENANTS_DIR"], slug, "templates")
+    if not os.path.isdir(tenant_dir):
+        return app.jinja_env
+    with _envs_lock:
+        env = _envs.get(slug)
+        if env is None:
+            env = app.jinja_env.overlay(
+                loader=ChoiceLoader([FileSystemLoader(tenant_dir), app.jinja_env.loader]),
+                cache_size=400,
+            )
+            _envs[slug] = env
+    return env
+
+
+def render_template(name: str | list[str], **context) -> str:
+    app = current_app._get_current_object()
+    env = template_env()
+    template = env.get_or_select_template(name)
+    app.update_template_context(context)
+    before_render_template.send(app, _async_wrapper=app.ensure_sync, template=template, context=context)
+    rv = template.render(context)
+    template_rendered.send(app, _async_wrapper=app.ensure_sync, template=template, context=context)
+    return rv
+
+
+def wants_partial() -> bool:
+    return bool(htmx) and not htmx.history_restore_request
+
+
+def render(page: str, partial: str | None = None, *, status: int = 200, **context):
+    """Render the full page, or only its partial for an HTMX request (not a
+    history restore). Always varies on HX-Request so caches keep both."""
+    name = partial if (partial and wants_partial()) else page
+    context.setdefault("layout", layout_template())
+    response = make_response(render_template(name, **context), status)
+    response.vary.add("HX-Request")
+    return response
+
+
+def form_status(form) -> int:
+    """422 for a submitted form with errors, else 200."""
+    return 422 if request.method == "POST" and form.errors else 200
+
+
+def see_other(location: str):
+    """After a successful POST: a 303 to ``location``, or for an HTMX request an
+    ``HX-Redirect`` so the browser loads the whole next page."""
+    if htmx:
+        response = make_response("", 200)
+        response.headers["HX-Redirect"] = location
+        return response
+    return redirect(location, 303)

@@ -1,0 +1,98 @@
+"""Shopper pages: one set of views for the mall (g.store is None: every open
+store) and for storefronts (g.store is the store). Registered twice, as
+``mall`` and ``storefront``, each under its own surface."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Blueprint, current_app, g, redirect, request
+from flask_login import current_user
+from sqlalchemy import select
+
+from app.extensions import db
+from app.i18n.locales import accept_languages, negotiate
+from app.tenancy.hosts import external_url
+from app.tenancy.models import Store, StoreStatus
+from app.web.account.views import shopper_bp
+from app.web.rendering import render
+
+bp = Blueprint("shop", __name__)
+LOCALE_COOKIE = "locale"
+
+
+@bp.url_value_preprocessor
+def _pop_locale(endpoint, values):
+    if values and "locale" in values:
+        g.url_locale = values.pop("locale")
+
+
+@bp.url_defaults
+def _add_locale(endpoint, values):
+    if "locale" not in values and getattr(g, "url_locale", None):
+        if current_app.url_map.is_endpoint_expecting(endpoint, "locale"):
+            values["locale"] = g.url_locale
+
+
+@bp.after_request
+def _remember_locale(response):
+    code = getattr(g, "url_locale", None)
+    if code and request.cookies.get(LOCALE_COOKIE) != code and response.status_code < 400 \
+            and request.endpoint and request.endpoint.endswith(".home"):
+        response.set_cookie(LOCALE_COOKIE, code, max_age=60 * 60 * 24 * 365, samesite="Lax",
+                            secure=current_app.config["SESSION_COOKIE_SECURE"], httponly=True)
+    return response
+
+
+def switch_locale_path(code: str) -> str:
+    """The current page in another language: swap the first path segment."""
+    parts = request.path.split("/", 2)
+    rest = parts[2] if len(parts) > 2 else ""
+    query = request.query_string.decode("latin-1")
+    return f"/{code}/{rest}" + (f"?{query}" if query else "")
+
+
+@bp.app_context_processor
+def _shop_context():
+    if getattr(g, "surface", None) in ("mall", "storefront"):
+        return {"switch_locale_path": switch_locale_path}
+    return {}
+
+
+@bp.route("/")
+def root():
+    """``/``: send the shopper to their language's home page."""
+    fallback = g.store.default_locale if g.store is not None else "en"
+    preference = current_user.preferred_locale if current_user.is_authenticated else None
+    code = negotiate(cookie=request.cookies.get(LOCALE_COOKIE), preference=preference,
+                     accept=accept_languages(), fallback=fallback)
+    response = redirect(f"/{code}/", 302)
+    response.vary.add("Cookie")
+    response.vary.add("Accept-Language")
+    return response
+
+
+@bp.route("/<locale:locale>/")
+def home():
+    if g.store is not None:
+        return render("shop/storefront_home.html")
+    stores = db.session.scalars(
+        select(Store).where(Store.status == StoreStatus.OPEN).order_by(Store.name)
+    ).all()
+    listed = [
+        StoreCard(s.name, s.country, s.base_currency,
+                  external_url("storefront", "storefront.home", store_slug=s.slug, locale=g.url_locale))
+        for s in stores if not s.is_expired()
+    ]
+    return render("shop/mall_home.html", stores=listed)
+
+
+@dataclass(frozen=True)
+class StoreCard:
+    name: str
+    country: str
+    base_currency: str
+    storefront_url: str
+
+
+bp.register_blueprint(shopper_bp, url_prefix="/<locale:locale>/account")

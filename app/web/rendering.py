@@ -70,10 +70,10 @@ def wants_partial() -> bool:
     return bool(htmx) and not htmx.history_restore_request
 
 
-def render(page: str, partial: str | None = None, *, status: int = 200, **context):
+def render(template_name: str, partial_name: str | None = None, *, status: int = 200, **context):
     """Render the full page, or only its partial for an HTMX request (not a
     history restore). Always varies on HX-Request so caches keep both."""
-    name = partial if (partial and wants_partial()) else page
+    name = partial_name if (partial_name and wants_partial()) else template_name
     context.setdefault("layout", layout_template())
     response = make_response(render_template(name, **context), status)
     response.vary.add("HX-Request")

@@ -116,7 +116,7 @@ def stores_list():
         like = f"%{q.lower()}%"
         stmt = stmt.where(or_(func.lower(Store.name).like(like), Store.slug.like(like)))
     rows = db.session.scalars(stmt.limit(200)).all()
-    return render("admin/stores.html", "admin/_stores_table.html", stores=rows, q=q, status=status,
+    return render("admin/stores.html", "admin/_stores_table.html", stores=rows, q=q, status_filter=status,
                   statuses=list(StoreStatus), status_label=stores.status_label)
 
 

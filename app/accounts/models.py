@@ -7,8 +7,8 @@ import enum
 import secrets
 from datetime import datetime
 
-from sqlalchemy import Boolean, Enum, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import Boolean, Enum, ForeignKey, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.core.time import UTCDateTime, utcnow
@@ -22,10 +22,6 @@ class PlatformRole(enum.StrEnum):
     OPERATIONS = "operations"
     FINANCE = "finance"
     SUPPORT = "support"
-
-
-def new_session_token() -> str:
-    return secrets.token_urlsafe(24)
 
 
 class User(db.Model):
@@ -42,8 +38,6 @@ class User(db.Model):
         Enum(PlatformRole, name="platform_role", values_callable=lambda e: [m.value for m in e],
              native_enum=False, length=20, validate_strings=True)
     )
-    # Part of the login id: rotating it signs the user out everywhere.
-    session_token: Mapped[str] = mapped_column(String(64), nullable=False, default=new_session_token)
     is_active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
     last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -57,8 +51,13 @@ class User(db.Model):
     def is_anonymous(self) -> bool:
         return False
 
+    # Set by the auth layer: "<session id>:<secret>" of the signed-in session.
+    login_id = None  # str | None; not a column
+
     def get_id(self) -> str:
-        return f"{self.id}:{self.session_token}"
+        if not self.login_id:
+            raise RuntimeError("sign users in with app.accounts.auth.start_session")
+        return self.login_id
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password, method=PASSWORD_METHOD)
@@ -66,15 +65,29 @@ class User(db.Model):
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)
 
-    def rotate_session_token(self) -> None:
-        self.session_token = new_session_token()
-
     @property
     def display_name(self) -> str:
         return self.name or self.email.split("@", 1)[0]
 
     def __repr__(self) -> str:
         return f"<User {self.email}>"
+
+
+class UserSession(db.Model):
+    """One signed-in browser. The cookie holds its id and a secret whose hash is
+    stored here; deleting the row signs that browser out, even if someone kept
+    a copy of the cookie."""
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True, nullable=False)
+    secret_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    surface: Mapped[str] = mapped_column(String(20), nullable=False)
+    user_agent: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
+
+    user: Mapped[User] = relationship(lazy="joined")
 
 
 # A hash of a random password, for timing-equal checks against unknown accounts.

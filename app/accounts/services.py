@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from app.accounts import throttle, tokens
+from app.accounts.auth import end_other_sessions
 from app.accounts.errors import (
     EmailTaken,
     InvalidCredentials,
@@ -126,7 +127,7 @@ def reset_password(*, token: str, password: str) -> User:
     user = user_for_reset_token(token)
     check_password_policy(password, staff=is_staff(user))
     user.set_password(password)
-    user.rotate_session_token()
+    end_other_sessions(user)  # whoever knew the old password is signed out
     if user.email_verified_at is None:
         user.email_verified_at = utcnow()  # they proved they read this inbox
     return user
@@ -150,18 +151,19 @@ def resend_verification(user: User, *, store_id: int | None = None) -> None:
         enqueue("emails", "app.jobs.emails.send_verification", user.id, store_id or 0)
 
 
-def change_password(user: User, *, current_password: str, new_password: str) -> None:
+def change_password(user: User, *, current_password: str, new_password: str,
+                    keep_session: int | None = None) -> None:
     """Change the password; every other session of the user ends."""
     if not user.check_password(current_password or ""):
         raise WrongPassword()
     check_password_policy(new_password, staff=is_staff(user))
     user.set_password(new_password)
-    user.rotate_session_token()
+    end_other_sessions(user, keep=keep_session)
 
 
 def sign_out_everywhere(user: User) -> None:
     """End every session of the user, this one included."""
-    user.rotate_session_token()
+    end_other_sessions(user)
 
 
 def update_profile(user: User, *, name: str, locale: str | None, currency: str | None) -> None:

@@ -11,7 +11,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 
 from app.extensions import htmx
 
-_envs: dict[str, Environment] = {}
+_envs: dict[tuple[str, str], Environment] = {}
 _envs_lock = threading.Lock()
 
 LAYOUTS = {
@@ -37,21 +37,21 @@ def template_env() -> Environment:
     store = getattr(g, "store", None)
     if getattr(g, "surface", None) != "storefront" or store is None:
         return app.jinja_env
-    slug = store.slug
-    env = _envs.get(slug)
+    key = (app.config["TENANTS_DIR"], store.slug)
+    env = _envs.get(key)
     if env is not None:
         return env
-    tenant_dir = os.path.join(app.config["TENANTS_DIR"], slug, "templates")
+    tenant_dir = os.path.join(key[0], store.slug, "templates")
     if not os.path.isdir(tenant_dir):
         return app.jinja_env
     with _envs_lock:
-        env = _envs.get(slug)
+        env = _envs.get(key)
         if env is None:
             env = app.jinja_env.overlay(
                 loader=ChoiceLoader([FileSystemLoader(tenant_dir), app.jinja_env.loader]),
                 cache_size=400,
             )
-            _envs[slug] = env
+            _envs[key] = env
     return env
 
 

@@ -1,9 +1,9 @@
-"""Platform foundation: stores, domains, users, memberships, invitations,
-store events and periodic jobs.
+"""Platform foundation: stores, domains, users and their sessions,
+memberships, invitations, store events and periodic jobs.
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 09:49:17.735646
+Create Date: 2026-11-25 09:55:42.530604
 
 """
 from alembic import op
@@ -55,7 +55,6 @@ def upgrade():
     sa.Column('preferred_locale', sa.String(length=10), nullable=True),
     sa.Column('preferred_currency', sa.String(length=3), nullable=True),
     sa.Column('platform_role', sa.Enum('admin', 'operations', 'finance', 'support', name='platform_role', native_enum=False, length=20), nullable=True),
-    sa.Column('session_token', sa.String(length=64), nullable=False),
     sa.Column('is_active', sa.Boolean(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('last_sign_in_at', sa.DateTime(timezone=True), nullable=True),
@@ -124,9 +123,26 @@ def upgrade():
     with op.batch_alter_table('store_events', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_store_events_store_id'), ['store_id'], unique=False)
 
+    op.create_table('user_sessions',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('secret_hash', sa.String(length=64), nullable=False),
+    sa.Column('surface', sa.String(length=20), nullable=False),
+    sa.Column('user_agent', sa.String(length=200), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('user_sessions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_user_sessions_user_id'), ['user_id'], unique=False)
+
 
 
 def downgrade():
+    with op.batch_alter_table('user_sessions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_user_sessions_user_id'))
+
+    op.drop_table('user_sessions')
     with op.batch_alter_table('store_events', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_store_events_store_id'))
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, flash, g, redirect, request, url_for
+from flask import Blueprint, abort, flash, g, redirect, request, session, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user, login_required, logout_user
 
 from app.accounts import services as accounts
-from app.accounts.auth import end_session, start_session
+from app.accounts.auth import current_session_id, end_session, start_session
 from app.accounts.errors import AccountError, PasswordTooShort, TooManyAttempts
 from app.extensions import db
 from app.web.access import public, signed_in
@@ -170,7 +170,7 @@ def change_password():
     if form.validate_on_submit():
         try:
             accounts.change_password(current_user, current_password=form.current_password.data,
-                                     new_password=form.new_password.data)
+                                     new_password=form.new_password.data, keep_session=current_session_id())
         except AccountError as exc:
             db.session.rollback()
             if isinstance(exc, PasswordTooShort):
@@ -179,7 +179,6 @@ def change_password():
                 _apply_error(form, exc)
             return _account_page(password_form=form, status=422)
         db.session.commit()
-        start_session(current_user._get_current_object())  # this session goes on with the new token
         flash(_("Your password is changed. Other sessions have been signed out."), "success")
         return see_other(url_for(".profile"))
     return _account_page(password_form=form, status=form_status(form))
@@ -188,7 +187,8 @@ def change_password():
 def sign_out_everywhere():
     accounts.sign_out_everywhere(current_user)
     db.session.commit()
-    end_session()
+    logout_user()
+    session.clear()
     flash(_("You are signed out on every device."), "info")
     return see_other(url_for(".sign_in"))
 

@@ -103,6 +103,9 @@ def create_app(config: type | dict | None = None) -> Flask:
 
     _init_database(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    from app.web import install_resolver
+
+    install_resolver(app)  # first: tenant resolution runs before any other hook (CSRF included)
     csrf.init_app(app)
     htmx.init_app(app)
 

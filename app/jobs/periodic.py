@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 
 from app.core.time import utcnow
 from app.extensions import db
@@ -44,7 +45,10 @@ def sync_periodic_jobs(now: datetime | None = None) -> None:
     for spec in PERIODIC_JOBS:
         if spec.name not in existing:
             db.session.add(PeriodicJob(name=spec.name, interval_seconds=spec.interval_seconds, next_run_at=now))
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()  # another process inserted the same rows first
 
 
 def run_due(now: datetime | None = None) -> list[str]:

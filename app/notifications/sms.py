@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import time
+import urllib.error
 import urllib.request
 import uuid
 from dataclasses import dataclass
@@ -48,9 +49,14 @@ class HttpSmsProvider:
                                      headers={"Content-Type": "application/json"})
         if self.token:
             req.add_header("Authorization", f"Bearer {self.token}")
-        with urllib.request.urlopen(req, timeout=self.timeout) as resp:  # noqa: S310 (configured URL)
-            if resp.status >= 300:
-                raise SmsError(f"SMS provider answered {resp.status}")
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:  # noqa: S310 (configured URL)
+                if resp.status >= 300:
+                    raise SmsError(f"SMS provider answered {resp.status}")
+        except urllib.error.HTTPError as exc:
+            raise SmsError(f"SMS provider answered {exc.code}") from exc
+        except urllib.error.URLError as exc:
+            raise SmsError(f"SMS provider unreachable: {exc.reason}") from exc
 
 
 class LogSmsProvider:

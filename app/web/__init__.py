@@ -183,9 +183,13 @@ def _template_context():
     }
 
 
-def register_web(app: Flask) -> None:
+def install_resolver(app: Flask) -> None:
+    """Tenant resolution, registered before every other before_request hook."""
     app.before_request(resolve_request)
     app.teardown_request(_reset_scope)
+
+
+def register_web(app: Flask) -> None:
     app.after_request(security_headers)
     app.register_error_handler(HTTPException, _handle_http)
     app.register_error_handler(CSRFError, _handle_csrf)

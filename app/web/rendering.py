@@ -7,9 +7,15 @@ import threading
 
 from flask import current_app, g, make_response, redirect, request
 from flask.signals import before_render_template, template_rendered
+from flask_babel import get_translations
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 
 from app.extensions import htmx
+
+try:  # Jinja's new-style gettext wrappers (stable since Jinja 2.9, private name)
+    from jinja2.ext import _make_new_gettext, _make_new_ngettext
+except ImportError:  # pragma: no cover
+    _make_new_gettext = _make_new_ngettext = None
 
 _envs: dict[tuple[str, str], Environment] = {}
 _envs_lock = threading.Lock()
@@ -60,10 +66,26 @@ def render_template(name: str | list[str], **context) -> str:
     env = template_env()
     template = env.get_or_select_template(name)
     app.update_template_context(context)
+    _bind_translations(context)
     before_render_template.send(app, _async_wrapper=app.ensure_sync, template=template, context=context)
     rv = template.render(context)
     template_rendered.send(app, _async_wrapper=app.ensure_sync, template=template, context=context)
     return rv
+
+
+def _bind_translations(context: dict) -> None:
+    """Give the template gettext callables bound to this request's catalog.
+
+    Flask-Babel's Jinja callables look the catalog up again on every string
+    (about a fifth of a page's render time); Jinja resolves ``gettext`` from
+    the context first, so binding it once per render removes that cost while
+    keeping Jinja's new-style formatting and autoescaping.
+    """
+    if _make_new_gettext is None:
+        return
+    translations = get_translations()
+    context.setdefault("gettext", _make_new_gettext(translations.ugettext))
+    context.setdefault("ngettext", _make_new_ngettext(translations.ungettext))
 
 
 def wants_partial() -> bool:

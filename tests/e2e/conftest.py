@@ -16,6 +16,7 @@ real HTTP server running the application.
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import threading
@@ -55,6 +56,24 @@ class LiveServer:
         return f"http://{host}:{self.port}{path}"
 
 
+def _compile_catalogs(target: Path) -> Path:
+    """Compile every translations/<locale>/LC_MESSAGES/messages.po into
+    ``target`` so the pages are translated whether or not the checkout has
+    built its .mo files (scripts/test.sh does; a bare pytest run may not)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    for po in sorted((ROOT / "translations").glob("*/LC_MESSAGES/messages.po")):
+        locale = po.parent.parent.name
+        out = target / locale / "LC_MESSAGES"
+        out.mkdir(parents=True, exist_ok=True)
+        with po.open("rb") as fh:
+            catalog = read_po(fh, locale=locale)
+        with (out / "messages.mo").open("wb") as fh:
+            write_mo(fh, catalog)
+    return target
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -74,6 +93,7 @@ def live_server(tmp_path_factory):
     mail_dir = base / "mail"
     mail_dir.mkdir()
     port = _free_port()
+    translations = _compile_catalogs(base / "translations")
     app = create_app({
         "TESTING": False,
         "SECRET_KEY": "e2e",
@@ -87,12 +107,17 @@ def live_server(tmp_path_factory):
         "JOBS_INLINE": True,
         "TENANT_CACHE_TTL": 0,
         "WTF_CSRF_ENABLED": True,
+        "BABEL_TRANSLATION_DIRECTORIES": str(translations),
     })
     with app.app_context():
         db.create_all()
         load_demo(DEMO_PASSWORD)
         db.session.remove()
 
+    # one INFO line per request would bury the failure reports
+    werkzeug_log = logging.getLogger("werkzeug")
+    old_level = werkzeug_log.level
+    werkzeug_log.setLevel(logging.WARNING)
     server = make_server("127.0.0.1", port, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="e2e-live-server", daemon=True)
     thread.start()
@@ -102,6 +127,7 @@ def live_server(tmp_path_factory):
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+        werkzeug_log.setLevel(old_level)
         with app.app_context():
             db.session.remove()
             db.engine.dispose()
@@ -172,9 +198,9 @@ def _axe() -> str:
     return _axe_source
 
 
-def check_axe(page, *, what: str | None = None) -> None:
-    """Run axe-core (WCAG 2.0/2.1 A+AA and 2.2 AA rules) on the current page
-    and fail with one line per violating rule.
+def axe_problems(page, *, what: str | None = None) -> str | None:
+    """Run axe-core (WCAG 2.0/2.1 A+AA and 2.2 AA rules) on the current page;
+    a readable report of the violations, or None.
 
     The source is evaluated through the DevTools protocol rather than injected
     as an inline <script> (``add_script_tag``): the pages' CSP (script-src
@@ -194,30 +220,47 @@ def check_axe(page, *, what: str | None = None) -> None:
         }""",
         AXE_TAGS,
     )
-    if result:
-        lines = [f"- {v['id']} ({v['impact']}, {v['count']} node(s)): {v['help']}\n"
-                 f"    first target: {v['target']}\n    html: {v['html']}\n    {v['summary']}"
-                 for v in result]
-        pytest.fail(f"axe found {len(result)} violation(s) on {what or page.url}:\n" + "\n".join(lines),
-                    pytrace=False)
+    if not result:
+        return None
+    lines = [f"- {v['id']} ({v['impact']}, {v['count']} node(s)): {v['help']}\n"
+             f"    first target: {v['target']}\n    html: {v['html']}\n    {v['summary']}"
+             for v in result]
+    return f"axe found {len(result)} violation(s) on {what or page.url}:\n" + "\n".join(lines)
+
+
+def check_axe(page, *, what: str | None = None) -> None:
+    """Fail with one line per violated axe rule (rule id, impact, first target)."""
+    problem = axe_problems(page, what=what)
+    if problem:
+        pytest.fail(problem, pytrace=False)
+
+
+def overflow_problem(page, width: int = VIEWPORT["width"]) -> str | None:
+    """Why the page scrolls sideways on the phone, or None."""
+    scroll = page.evaluate("() => document.documentElement.scrollWidth")
+    if scroll <= width + 1:
+        return None
+    culprits = page.evaluate(
+        """(w) => {
+            const out = el => { const r = el.getBoundingClientRect(); return r.right > w + 1 || r.left < -1; };
+            const bad = Array.from(document.querySelectorAll('body *')).filter(out);
+            // the innermost ones: elements none of whose children stick out
+            return bad.filter(el => !Array.from(el.children).some(out)).slice(0, 6).map(el => {
+                const r = el.getBoundingClientRect();
+                return el.outerHTML.slice(0, 120) + ` [x ${Math.round(r.left)}..${Math.round(r.right)}]`;
+            });
+        }""",
+        width,
+    )
+    return (f"horizontal overflow on {page.url}: scrollWidth {scroll} > {width}; innermost elements "
+            "outside the viewport:\n  " + "\n  ".join(culprits))
 
 
 def check_no_overflow(page, width: int = VIEWPORT["width"]) -> None:
     """The layout fits the phone's width: no horizontal scrolling."""
-    scroll = page.evaluate("() => document.documentElement.scrollWidth")
-    if scroll > width + 1:
-        culprits = page.evaluate(
-            """(w) => Array.from(document.querySelectorAll('body *'))
-                .filter(el => { const r = el.getBoundingClientRect(); return r.right > w + 1 || r.left < -1; })
-                .slice(0, 5)
-                .map(el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
-                     + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '')
-                     + ' [' + Math.round(el.getBoundingClientRect().left) + ','
-                     + Math.round(el.getBoundingClientRect().right) + ']')""",
-            width,
-        )
-        pytest.fail(f"horizontal overflow on {page.url}: scrollWidth {scroll} > {width}; "
-                    f"elements outside the viewport: {culprits}", pytrace=False)
+    problem = overflow_problem(page, width)
+    if problem:
+        pytest.fail(problem, pytrace=False)
 
 
 def screenshot(page, name: str) -> Path:
@@ -239,11 +282,15 @@ def visit(page, url: str, *, shot: str | None = None, axe: bool = False, status:
 
 
 def settle(page, *, shot: str | None = None, axe: bool = False) -> None:
-    """The checks every visited page gets: no overflow; optionally a
-    screenshot and axe."""
+    """The checks every visited page gets: a screenshot if named (first, so a
+    broken layout is on file too), no horizontal overflow, and axe if asked.
+    Both checks run before failing, so one report shows every problem."""
     page.wait_for_load_state("load")
-    check_no_overflow(page)
     if shot:
         screenshot(page, shot)
+    problems = [overflow_problem(page)]
     if axe:
-        check_axe(page)
+        problems.append(axe_problems(page))
+    problems = [p for p in problems if p]
+    if problems:
+        pytest.fail("\n\n".join(problems), pytrace=False)

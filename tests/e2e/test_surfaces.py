@@ -47,6 +47,7 @@ def test_mall_wrong_password_shows_the_error(page, live_server):
     with page.expect_response(lambda r: r.request.method == "POST") as posted:
         form.get_by_role("button", name="Sign in").click()
     assert posted.value.status == 422
+    assert posted.value.request.headers.get("hx-request") == "true", "the sign-in form was not submitted by htmx"
     alert = page.locator("#sign-in-form [role=alert]")
     expect(alert).to_have_text("Email or password is incorrect.")
     assert page.url == url  # swapped in place, no navigation
@@ -65,12 +66,18 @@ def test_storefront_sign_up_lands_on_the_account_page(page, live_server):
     form.get_by_label("Your name").fill(name)
     form.get_by_label("Email").fill(email)
     form.get_by_label("Password").fill("correct-horse-battery")
-    form.get_by_role("button", name="Create account").click()
+    with page.expect_request(lambda r: r.method == "POST") as posted:
+        form.get_by_role("button", name="Create account").click()
+    assert posted.value.headers.get("hx-request") == "true", "the sign-up form was not submitted by htmx"
 
     page.wait_for_url(live_server.url("acme.localhost", "/en/account/"))
     expect(page.locator("h1")).to_have_text(f"Hello, {name}")
     expect(page.locator("main")).to_contain_text(email)
     settle(page, shot="account", axe=True)
+
+    # the confirmation email went out (file backend, sent inline)
+    sent = [p for p in live_server.mail_dir.glob("*.eml") if email in p.read_text(errors="replace")]
+    assert sent, f"no email to {email} in {live_server.mail_dir}"
 
 
 def test_storefront_sign_up_works_without_javascript(browser, live_server):

@@ -167,3 +167,9 @@ def test_classify_and_normalise_units():
 ])
 def test_slug_rules(slug, problem):
     assert slug_problem(slug) == problem
+
+
+def test_unknown_host_answers_404_before_csrf(client_for):
+    """Tenant resolution runs first: a POST to an unknown host is a 404, not a CSRF 400."""
+    response = client_for("nobody.localhost").post("/en/account/sign-in", data={"email": "a@b.co"})
+    assert response.status_code == 404

@@ -11,7 +11,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from app.extensions import db
-from app.i18n.locales import accept_languages, negotiate
+from app.i18n.locales import accept_languages, negotiate, switcher_locales
 from app.tenancy.hosts import external_url
 from app.tenancy.models import Store, StoreStatus
 from app.web.account.views import shopper_bp
@@ -52,10 +52,30 @@ def switch_locale_path(code: str) -> str:
     return f"/{code}/{rest}" + (f"?{query}" if query else "")
 
 
+@dataclass(frozen=True)
+class LocaleLink:
+    code: str  # URL code, e.g. zh-hans
+    name: str  # native name
+    lang: str  # BCP 47 tag for lang/hreflang, e.g. zh-Hans
+    path: str  # this page in that language
+
+
+def locale_links() -> list[LocaleLink]:
+    """This page in every language, computed once per request."""
+    parts = request.path.split("/", 2)
+    rest = parts[2] if len(parts) > 2 else ""
+    query = request.query_string.decode("latin-1")
+    suffix = f"{rest}?{query}" if query else rest
+    return [LocaleLink(code, name, BCP47.get(code, code), f"/{code}/{suffix}") for code, name in switcher_locales()]
+
+
+BCP47 = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}
+
+
 @bp.app_context_processor
 def _shop_context():
     if getattr(g, "surface", None) in ("mall", "storefront"):
-        return {"switch_locale_path": switch_locale_path}
+        return {"switch_locale_path": switch_locale_path, "locale_links": locale_links}
     return {}
 
 

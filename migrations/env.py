@@ -9,7 +9,7 @@ from flask import current_app
 
 config = context.config
 if config.config_file_name:
-    fileConfig(config.config_file_name)
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
 log = logging.getLogger("alembic.env")
 
 db = current_app.extensions["migrate"].db

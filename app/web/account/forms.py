@@ -14,9 +14,14 @@ from app.web.fields import ChoiceField
 REQUIRED = _l("This field is required.")
 
 
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
 def email_field(label=None):
     return EmailField(
         label or _l("Email"),
+        filters=[_strip],
         validators=[
             InputRequired(message=REQUIRED),
             Length(max=254, message=_l("Use at most %(max)d characters.")),

@@ -3,7 +3,8 @@
 - ``smtp``: real SMTP through smtplib (STARTTLS with MAIL_USE_TLS, implicit TLS
   with MAIL_USE_SSL, optional login);
 - ``file``: development and the demo; each message is written as an ``.eml``
-  file under MAIL_DIR (``instance/mail/``) and summarised in the log;
+  file under MAIL_DIR (``instance/mail/``), with a plain ``.txt`` copy of its
+  text beside it, and printed in the log;
 - ``memory``: tests; messages are kept in ``outbox``.
 """
 
@@ -74,8 +75,11 @@ def _send_file(msg: EmailMessage) -> None:
     with open(path, "wb") as fh:
         fh.write(bytes(msg))
     body = msg.get_body(("plain",))
-    log.info("mail to %s: %s (saved as %s)\n%s", msg["To"], msg["Subject"], path,
-             body.get_content() if body else "")
+    text = body.get_content() if body else ""
+    # A readable copy beside the .eml, so links can be clicked or copied as is.
+    with open(path[:-4] + ".txt", "w", encoding="utf-8") as fh:
+        fh.write(f"To: {msg['To']}\nSubject: {msg['Subject']}\n\n{text}")
+    log.info("mail to %s: %s (saved as %s)\n%s", msg["To"], msg["Subject"], path, text)
 
 
 def init_app(app: Flask) -> None:

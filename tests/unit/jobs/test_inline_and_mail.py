@@ -118,6 +118,8 @@ def test_file_backend_writes_an_eml_under_mail_dir(app, outbox, monkeypatch, tmp
     assert msg["Message-ID"]
     assert msg.get_body(("plain",)).get_content().strip() == "Hello in text"
     assert "<b>HTML</b>" in msg.get_body(("html",)).get_content()
+    readable = files[0].with_suffix(".txt").read_text(encoding="utf-8")
+    assert readable == "To: reader@example.com\nSubject: Plain and HTML\n\nHello in text\n"
 
     # An inline job after commit uses the same backend.
     user = make_user("filed@example.com")

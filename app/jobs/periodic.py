@@ -74,7 +74,7 @@ def run_due(now: datetime | None = None) -> list[str]:
         if claimed != 1:
             continue  # someone else took it
         try:
-            enqueue_now(spec.queue, spec.func, job_id=f"periodic:{spec.name}:{int(now.timestamp())}")
+            enqueue_now(spec.queue, spec.func, job_id=f"periodic-{spec.name}-{int(now.timestamp())}")
         except Exception as exc:  # Redis down: record it, try again next round
             log.exception("could not dispatch periodic job %s", spec.name)
             db.session.execute(

@@ -384,3 +384,18 @@ def test_concurrent_first_run_due_on_an_empty_table(inline_app, monkeypatch):
     assert sorted(dispatched) == sorted(spec.func for spec in periodic.PERIODIC_JOBS)
     assert sorted(name for ran in results for name in ran) == names
     assert sorted(db.session.scalars(select(PeriodicJob.name))) == names
+
+
+def test_periodic_jobs_go_through_redis_to_the_worker(redis_app, redis_conn, smtp_sink, run_worker):
+    """With Redis, run_due enqueues (job ids RQ accepts); the worker runs the
+    periodic job, which enqueues the notice, which the worker sends."""
+    _store, owner_email = _expiring_store()
+
+    ran = periodic.run_due()
+
+    assert set(ran) == {spec.name for spec in periodic.PERIODIC_JOBS}
+    assert emails_queue(redis_conn).count == 1  # notify_expiring_stores
+    run_worker()
+    assert [r.rcpt_tos for r in smtp_sink.received] == [[owner_email]]
+    assert failed_ids(redis_conn) == []
+    assert periodic.run_due() == []  # claimed until the interval passes

@@ -94,7 +94,8 @@ def load_demo(password: str) -> str:
         f"  Mall              {external_url('mall', 'mall.home', locale='en')}",
     ]
     for spec in DEMO_STORES:
-        lines.append(f"  Storefront {spec.slug:7}{external_url('storefront', 'storefront.home', store_slug=spec.slug, locale=spec.locale)}")
+        url = external_url("storefront", "storefront.home", store_slug=spec.slug, locale=spec.locale)
+        lines.append(f"  Storefront {spec.slug:7}{url}")
     lines += [
         f"  Merchant console  {external_url('console', 'console.home', store='acme')}  (owner.acme@example.com)",
         f"  Platform admin    {external_url('admin', 'admin.home')}  (admin@example.com)",

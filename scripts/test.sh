@@ -25,6 +25,9 @@ echo "== catalogs: en, zh_Hans and ar complete"
 "$PY" scripts/i18n.py check | grep -v -e '^extracting' -e '^writing' || true
 "$PY" scripts/i18n.py check >/dev/null 2>&1
 
+echo "== lint (ruff)"
+"$VENV/bin/ruff" check .
+
 JOBS="${PYTEST_JOBS:-2}"
 echo "== pass 1: SQLite (with browser tests)"
 env -u TEST_DATABASE_URL "$PY" -m pytest -n "$JOBS" --dist loadfile "$@"

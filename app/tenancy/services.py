@@ -39,7 +39,8 @@ def check_slug(slug: str) -> None:
     """Raise StoreError (on field ``slug``) when the slug cannot be used."""
     problem = slug_problem(slug)
     if problem == "malformed":
-        raise StoreError(_l("Use 3 to 40 lower-case letters, digits or hyphens, starting and ending with a letter or digit."), "slug")
+        raise StoreError(
+            _l("Use 3 to 40 lower-case letters, digits or hyphens, starting and ending with a letter or digit."), "slug")
     if problem == "reserved":
         raise StoreError(_l("This name is reserved. Choose another."), "slug")
     if get_store_by_slug(slug) is not None:

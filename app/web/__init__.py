@@ -150,9 +150,9 @@ def render_error(code: int, message: str | None = None):
 
 def _handle_http(exc: HTTPException):
     if exc.code == 401:
-        from app.accounts.auth import sign_in_url
-
         from flask import redirect
+
+        from app.accounts.auth import sign_in_url
 
         return redirect(sign_in_url(request.full_path if request.query_string else request.path))
     if exc.code in (301, 302, 303, 307, 308) or exc.code is None or exc.code < 400:

@@ -13,7 +13,7 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import DEMO_PASSWORD, check_axe, check_no_overflow, screenshot, settle, visit
+from tests.e2e.conftest import DEMO_PASSWORD, check_no_overflow, screenshot, settle, visit
 
 # -- the shopper surfaces -------------------------------------------------------
 

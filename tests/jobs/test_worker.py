@@ -24,8 +24,7 @@ from app.accounts import services as accounts
 from app.accounts.models import PlatformRole
 from app.core.time import utcnow
 from app.extensions import db
-from app.jobs import enqueue, failures, get_queue
-from app.jobs import periodic
+from app.jobs import enqueue, failures, get_queue, periodic
 from app.jobs.models import PeriodicJob
 from app.tenancy.models import Role, Store
 from tests.conftest import CSRF_RE, sign_in

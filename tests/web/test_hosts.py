@@ -3,12 +3,12 @@
 
 import pytest
 
+from app.extensions import db
 from app.tenancy.hosts import classify_host, normalise_host, slug_problem
 from app.tenancy.models import Domain, DomainState, StoreStatus
 from app.tenancy.scope import store_scope
-from app.extensions import db
-from tests.factories import make_store, make_user, add_member
 from tests.conftest import sign_in
+from tests.factories import add_member, make_store, make_user
 
 
 def test_same_path_on_two_hosts_reaches_two_views(client_for):

@@ -57,8 +57,30 @@ def _user(email: str, name: str, password: str, *, locale: str | None = None) ->
     return user
 
 
+DEMO_RATES = {  # units per 1 USD, set once (later changes in the admin are kept)
+    "EUR": "0.92", "GBP": "0.79", "JPY": "151.5", "AED": "3.6725", "KWD": "0.3075",
+    "CNY": "7.24", "AUD": "1.52", "CAD": "1.37",
+}
+
+
+def _demo_currencies() -> None:
+    from app.i18n import rates
+    from app.i18n.models import Currency
+
+    base = rates.platform_currency()
+    for code in (base, *DEMO_RATES):
+        if db.session.get(Currency, code) is None:
+            db.session.add(Currency(code=code, enabled=True))
+    db.session.flush()
+    known = rates.current_rates()
+    for code, rate in DEMO_RATES.items():
+        if code != base and code not in known:
+            rates.set_rate(code, rate, actor_id=None)
+
+
 def load_demo(password: str) -> str:
     """Create or refresh the demo data; return what to open."""
+    _demo_currencies()
     for email, name, role in PLATFORM_STAFF:
         _user(email, name, password).platform_role = role
     _user("shopper@example.com", "Sam Shopper", password)

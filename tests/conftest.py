@@ -17,6 +17,7 @@ import re
 import pytest
 from flask import has_app_context
 from flask.testing import FlaskClient
+from hypothesis import settings
 from sqlalchemy import text
 
 from app import create_app
@@ -26,6 +27,10 @@ from app.extensions import db
 from app.notifications import mail
 from app.tenancy.resolver import clear_tenant_cache
 from tests.factories import PASSWORD
+
+settings.register_profile("ci", max_examples=150, deadline=None)
+settings.register_profile("dev", max_examples=50, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 

@@ -49,3 +49,14 @@ def add_member(store: Store, user: User, role: Role = Role.STAFF) -> Membership:
         db.session.add(membership)
         db.session.commit()
     return membership
+
+
+def enable_currency(code: str, rate: str) -> None:
+    """Offer ``code`` to shoppers at ``rate`` units per platform currency unit."""
+    from app.i18n import rates
+    from app.i18n.models import Currency
+
+    db.session.add(Currency(code=code, enabled=True))
+    db.session.flush()
+    rates.set_rate(code, rate, actor_id=None)
+    db.session.commit()

@@ -59,6 +59,12 @@ def country_name(code: str) -> str:
         return code
 
 
+def currency_name(code: str) -> str:
+    from babel.numbers import get_currency_name
+
+    return get_currency_name(code, locale=str(get_locale() or "en"))
+
+
 def role_name(role) -> str:
     from flask_babel import lazy_gettext as _l
 
@@ -204,6 +210,7 @@ def register_web(app: Flask) -> None:
         native_name=native_name,
         country_name=country_name,
         role_name=role_name,
+        currency_name=currency_name,
         event_label=event_label,
         format_date=format_date,
         format_datetime=format_datetime,

@@ -122,7 +122,8 @@ def test_console_object_routes_with_another_stores_ids_are_404(world, client_for
 def test_admin_routes_refuse_wrong_platform_role_and_shoppers(world, client_for):
     platform_rules = [r for r in _rules("admin") if _view(r.endpoint).access == "platform"]
     assert len(platform_rules) >= 7
-    values = {"store_id": world["a"].id, "queue": "emails", "job_id": "missing", "token": "x"}
+    values = {"store_id": world["a"].id, "queue": "emails", "job_id": "missing", "token": "x", "code": "EUR",
+              "action": "enable"}
     sessions = {role: _signed_in(client_for, "admin.localhost", user) for role, user in world["platform"].items()}
     for rule in platform_rules:
         allowed = _view(rule.endpoint).required_roles
@@ -149,7 +150,8 @@ def test_anonymous_visitors_are_sent_to_sign_in(world, client_for):
         for rule in _rules(surface):
             if _view(rule.endpoint).access in ("public",) or "GET" not in rule.methods:
                 continue
-            values = {"store": "alpha", "store_id": world["a"].id, "queue": "emails", "job_id": "x",
+            values = {"store": "alpha", "store_id": world["a"].id, "queue": "emails", "job_id": "x", "code": "EUR",
+                      "action": "enable",
                       "token": "x", **world["a_ids"]}
             response = client.get(_path(rule, values))
             assert response.status_code == 302, rule.rule

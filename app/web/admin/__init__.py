@@ -10,6 +10,8 @@ URL table
     /users                         list and search
     /jobs                          failed jobs (retry), queues, periodic jobs
     /jobs/<queue>/<job_id>/retry   requeue one failed job
+    /currencies                    currencies, current rates, add / enable / disable, new rate
+    /currencies/<code>             one currency's rate history
 (plus the staff account pages: /sign-in, /sign-out, /reset, /account ...)
 """
 
@@ -32,8 +34,10 @@ from wtforms.validators import InputRequired, Length, Optional
 from app.accounts.models import PlatformRole, User
 from app.config import LOCALES
 from app.extensions import db
-from app.i18n.currencies import currency_choices
+from app.i18n import rates as money_rates
+from app.i18n.currencies import KNOWN_CURRENCIES, all_currency_choices
 from app.i18n.locales import switcher_locales
+from app.i18n.models import Currency
 from app.jobs import QUEUES
 from app.jobs import failures as job_failures
 from app.jobs.models import PeriodicJob
@@ -79,7 +83,7 @@ class StoreForm(FlaskForm):
     country = ChoiceField(_l("Country"), choices=country_choices)
     time_zone = ChoiceField(_l("Time zone"), choices=lambda: [(tz, tz) for tz in _time_zones()], default="UTC")
     default_locale = ChoiceField(_l("Default language"), choices=lambda: list(switcher_locales()), default="en")
-    base_currency = ChoiceField(_l("Base currency"), choices=currency_choices, default="USD")
+    base_currency = ChoiceField(_l("Base currency"), choices=all_currency_choices, default="USD")
     owner_email = email_field(_l("Owner's email"))
 
 
@@ -231,3 +235,106 @@ def retry_job(queue: str, job_id: str):
         abort(404)
     flash(_("The job is back in the %(queue)s queue.", queue=queue), "success")
     return see_other(url_for(".jobs"))
+
+
+# --- currencies and exchange rates ------------------------------------------------
+
+class AddCurrencyForm(FlaskForm):
+    code = StringField(_l("ISO 4217 code"), validators=[InputRequired(message=REQUIRED),
+                                                        Length(min=3, max=3, message=_l("Use the three-letter code, like EUR."))],
+                       render_kw={"autocapitalize": "characters", "spellcheck": "false", "maxlength": 3})
+
+
+class RateForm(FlaskForm):
+    currency = ChoiceField(_l("Currency"))
+    rate = StringField(_l("Rate"), validators=[InputRequired(message=REQUIRED),
+                                                Length(max=40, message=_l("Use at most %(max)d characters."))],
+                       render_kw={"inputmode": "decimal", "spellcheck": "false"})
+
+
+def _rate_form(form: RateForm | None = None) -> RateForm:
+    form = form or RateForm()
+    base = money_rates.platform_currency()
+    codes = db.session.scalars(select(Currency.code).where(Currency.code != base).order_by(Currency.code)).all()
+    form.currency.choices = [(c, c) for c in codes]
+    return form
+
+
+def _currencies_page(add_form=None, rate_form=None, status=200):
+    rows = db.session.scalars(select(Currency).order_by(Currency.code)).all()
+    return render("admin/currencies.html", currencies=rows, rates=money_rates.current_rates(),
+                  base=money_rates.platform_currency(), add_form=add_form or AddCurrencyForm(),
+                  rate_form=_rate_form(rate_form), button_form=EmptyForm(),
+                  can_edit=current_user.platform_role in (ADMIN, FINANCE), status=status)
+
+
+@bp.route("/currencies")
+@platform_roles(ADMIN, FINANCE, OPS, SUPPORT)
+def currencies():
+    return _currencies_page()
+
+
+@bp.route("/currencies/add", methods=["POST"])
+@platform_roles(ADMIN, FINANCE)
+def currency_add():
+    form = AddCurrencyForm()
+    if form.validate_on_submit():
+        try:
+            money_rates.add_currency(form.code.data)
+        except money_rates.RateError as exc:
+            db.session.rollback()
+            form.code.errors.append(str(exc.message))
+            return _currencies_page(add_form=form, status=422)
+        db.session.commit()
+        flash(_("%(code)s added. Set its rate, then turn it on.", code=form.code.data.strip().upper()), "success")
+        return see_other(url_for(".currencies"))
+    return _currencies_page(add_form=form, status=form_status(form))
+
+
+@bp.route("/currencies/rate", methods=["POST"])
+@platform_roles(ADMIN, FINANCE)
+def currency_rate():
+    form = _rate_form(RateForm())
+    if form.validate_on_submit():
+        try:
+            money_rates.set_rate(form.currency.data, form.rate.data, actor_id=current_user.id)
+        except money_rates.RateError as exc:
+            db.session.rollback()
+            (form.rate if exc.field == "rate" else form.currency).errors.append(str(exc.message))
+            return _currencies_page(rate_form=form, status=422)
+        db.session.commit()
+        flash(_("New rate saved for %(code)s.", code=form.currency.data), "success")
+        return see_other(url_for(".currencies"))
+    return _currencies_page(rate_form=form, status=form_status(form))
+
+
+@bp.route("/currencies/<code>/<any(enable, disable):action>", methods=["POST"])
+@platform_roles(ADMIN, FINANCE)
+def currency_toggle(code: str, action: str):
+    if code.upper() not in KNOWN_CURRENCIES:
+        abort(404)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        money_rates.set_enabled(code, action == "enable")
+    except money_rates.RateError as exc:
+        db.session.rollback()
+        flash(str(exc.message), "error")
+        return _currencies_page(status=422)
+    db.session.commit()
+    flash(_("%(code)s is now on.", code=code.upper()) if action == "enable" else _("%(code)s is now off.", code=code.upper()),
+          "success")
+    return see_other(url_for(".currencies"))
+
+
+@bp.route("/currencies/<code>")
+@platform_roles(ADMIN, FINANCE, OPS, SUPPORT)
+def currency_history(code: str):
+    currency = db.session.get(Currency, code.upper())
+    if currency is None:
+        abort(404)
+    history = money_rates.rate_history(currency.code)
+    actors = {u.id: u for u in db.session.scalars(
+        select(User).where(User.id.in_({r.created_by_id for r in history if r.created_by_id})))}
+    return render("admin/currency_history.html", currency=currency, history=history, actors=actors,
+                  base=money_rates.platform_currency())

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from app.accounts.models import User, UserSession
 from app.extensions import db
 from tests.conftest import sign_in
-from tests.factories import PASSWORD, make_store, make_user
+from tests.factories import PASSWORD, make_store, make_user, enable_currency
 
 URL_RE = re.compile(r"https?://[^\s\"'<>]+")
 
@@ -276,6 +276,7 @@ def test_a_cookie_from_before_a_password_change_elsewhere_signs_nobody_in(client
 
 def test_profile_saves_name_language_and_currency(client_for):
     make_store("acme")
+    enable_currency("EUR", "0.92")
     make_user("shopper@example.com", name="Sam")
     shop = client_for("acme.localhost")
     sign_in(shop, "shopper@example.com")

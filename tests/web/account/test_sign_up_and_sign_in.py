@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from app.accounts.models import User, UserSession
 from app.extensions import db
 from tests.conftest import sign_in
-from tests.factories import PASSWORD, make_store, make_user, enable_currency
+from tests.factories import PASSWORD, enable_currency, make_store, make_user
 
 URL_RE = re.compile(r"https?://[^\s\"'<>]+")
 

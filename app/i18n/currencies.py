@@ -1,18 +1,11 @@
-"""Currencies the platform offers, named in the user's language by Babel."""
+"""Currency names and codes, from Babel's data, in the user's language."""
 
 from __future__ import annotations
 
-from babel.numbers import get_currency_name, get_currency_precision, list_currencies
-from flask import current_app
+from babel.numbers import get_currency_name, list_currencies
 from flask_babel import get_locale
 
 KNOWN_CURRENCIES: frozenset[str] = frozenset(list_currencies())
-
-DEFAULT_CURRENCIES = ("USD", "EUR", "GBP", "JPY", "CNY", "AED", "KWD", "AUD", "CAD", "SGD", "MYR", "IDR", "THB", "VND", "KRW")
-
-
-def supported_currencies() -> tuple[str, ...]:
-    return tuple(current_app.config.get("CURRENCIES") or DEFAULT_CURRENCIES)
 
 
 def currency_choices() -> list[tuple[str, str]]:
@@ -28,8 +21,3 @@ def all_currency_choices() -> list[tuple[str, str]]:
     locale = get_locale() or "en"
     return sorted(((code, f"{code} · {get_currency_name(code, locale=locale)}") for code in KNOWN_CURRENCIES),
                   key=lambda pair: pair[0])
-
-
-def exponent(code: str) -> int:
-    """Minor-unit digits of a currency (JPY 0, USD 2, KWD 3)."""
-    return get_currency_precision(code)

@@ -78,9 +78,49 @@ def _demo_currencies() -> None:
             rates.set_rate(code, rate, actor_id=None)
 
 
+# slug: (parent slug, self %, third-party %, {locale: name})
+DEMO_CATEGORIES = {
+    "fashion": (None, "3", "8", {"en": "Fashion", "zh-hans": "服饰", "ar": "أزياء", "ja": "ファッション"}),
+    "clothing": ("fashion", None, None, {"en": "Clothing", "zh-hans": "服装", "ar": "ملابس", "ja": "衣料品"}),
+    "t-shirts": ("clothing", None, None, {"en": "T-shirts", "zh-hans": "T恤", "ar": "قمصان", "ja": "Tシャツ"}),
+    "jackets": ("clothing", None, "10", {"en": "Jackets", "zh-hans": "夹克", "ar": "سترات", "ja": "ジャケット"}),
+    "shoes": ("fashion", None, None, {"en": "Shoes", "zh-hans": "鞋靴", "ar": "أحذية", "ja": "靴"}),
+    "home-living": (None, "3", "6", {"en": "Home & Living", "zh-hans": "家居生活", "ar": "المنزل والمعيشة",
+                                     "ja": "ホーム&リビング"}),
+    "kitchen": ("home-living", None, None, {"en": "Kitchen", "zh-hans": "厨房用品", "ar": "المطبخ", "ja": "キッチン"}),
+    "decor": ("home-living", None, None, {"en": "Decor", "zh-hans": "家居装饰", "ar": "ديكور", "ja": "インテリア"}),
+    "electronics": (None, "2", "5", {"en": "Electronics", "zh-hans": "数码电子", "ar": "إلكترونيات", "ja": "家電・デジタル"}),
+    "phone-accessories": ("electronics", None, None, {"en": "Phone accessories", "zh-hans": "手机配件",
+                                                      "ar": "إكسسوارات الهواتف", "ja": "スマホアクセサリー"}),
+    "audio": ("electronics", None, None, {"en": "Audio", "zh-hans": "影音", "ar": "الصوتيات", "ja": "オーディオ"}),
+    "beauty": (None, None, None, {"en": "Beauty", "zh-hans": "美妆", "ar": "الجمال", "ja": "ビューティー"}),
+}
+DEMO_BRANDS = {"acme-basics": "Acme Basics", "sakura-craft": "Sakura Craft", "noor": "Noor", "northwind": "Northwind"}
+
+
+def _demo_catalog() -> None:
+    from app.catalog import services as catalog
+    from app.catalog.models import Brand, Category
+
+    ids: dict[str, int] = {}
+    for slug, (parent, self_rate, third_rate, names) in DEMO_CATEGORIES.items():
+        category = db.session.scalar(select(Category).where(Category.slug == slug))
+        if category is None:
+            category = catalog.save_category(None, name=names["en"], slug=slug, parent_id=ids.get(parent),
+                                             commission_self=self_rate, commission_third=third_rate)
+            for locale, name in names.items():
+                if locale != "en":
+                    catalog.save_translation(category, locale, name=name, seo_title=None, seo_description=None)
+        ids[slug] = category.id
+    for slug, name in DEMO_BRANDS.items():
+        if db.session.scalar(select(Brand).where(Brand.slug == slug)) is None:
+            catalog.save_brand(None, name=name, slug=slug)
+
+
 def load_demo(password: str) -> str:
     """Create or refresh the demo data; return what to open."""
     _demo_currencies()
+    _demo_catalog()
     for email, name, role in PLATFORM_STAFF:
         _user(email, name, password).platform_role = role
     _user("shopper@example.com", "Sam Shopper", password)

@@ -161,7 +161,10 @@ def test_admin_signs_in_and_browses(page, live_server):
     expect(page.locator("main")).to_contain_text("admin@example.com")
 
 
-@pytest.mark.parametrize("path", ["/stores", "/users"])
+ADMIN_PAGES = ["/stores", "/users", "/jobs", "/currencies", "/catalog/categories", "/catalog/categories/1", "/catalog/brands"]
+
+
+@pytest.mark.parametrize("path", ADMIN_PAGES)
 def test_admin_lists_are_accessible(page, live_server, path):
     _staff_sign_in(page, live_server, "admin.localhost", "admin@example.com", shot=None)
     page.wait_for_url(live_server.url("admin.localhost", "/"))

@@ -123,7 +123,7 @@ def test_admin_routes_refuse_wrong_platform_role_and_shoppers(world, client_for)
     platform_rules = [r for r in _rules("admin") if _view(r.endpoint).access == "platform"]
     assert len(platform_rules) >= 7
     values = {"store_id": world["a"].id, "queue": "emails", "job_id": "missing", "token": "x", "code": "EUR",
-              "action": "enable"}
+              "action": "enable", "category_id": 1, "brand_id": 1, "direction": "up", "locale": "fr"}
     sessions = {role: _signed_in(client_for, "admin.localhost", user) for role, user in world["platform"].items()}
     for rule in platform_rules:
         allowed = _view(rule.endpoint).required_roles
@@ -151,7 +151,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(world, client_for):
             if _view(rule.endpoint).access in ("public",) or "GET" not in rule.methods:
                 continue
             values = {"store": "alpha", "store_id": world["a"].id, "queue": "emails", "job_id": "x", "code": "EUR",
-                      "action": "enable",
+                      "action": "enable", "category_id": 1, "brand_id": 1, "direction": "up", "locale": "fr",
                       "token": "x", **world["a_ids"]}
             response = client.get(_path(rule, values))
             assert response.status_code == 302, rule.rule

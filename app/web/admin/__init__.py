@@ -338,3 +338,6 @@ def currency_history(code: str):
         select(User).where(User.id.in_({r.created_by_id for r in history if r.created_by_id})))}
     return render("admin/currency_history.html", currency=currency, history=history, actors=actors,
                   base=money_rates.platform_currency())
+
+
+from app.web.admin import catalog as _catalog  # noqa: E402,F401  (registers the catalog views)

@@ -1,0 +1,60 @@
+"""The platform catalog: the category tree (names per locale, commission
+rates) and brands. Products come with the rest of the catalog issue."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.core.time import UTCDateTime, utcnow
+from app.extensions import db
+
+
+class Category(db.Model):
+    """A node of the platform's category tree (any depth).
+
+    Commission rates are in basis points (1/100 of a percent) and optional: a
+    category without one uses its parent's, up to the root, then the platform
+    default (see ``app.catalog.services.effective_commission``).
+    """
+
+    __tablename__ = "categories"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id"), index=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True, nullable=False)
+    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    name: Mapped[str] = mapped_column(String(120), nullable=False)  # the default-locale (English) name
+    commission_self_bp: Mapped[int | None] = mapped_column(Integer)
+    commission_third_bp: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
+
+    translations: Mapped[list[CategoryTranslation]] = relationship(
+        back_populates="category", cascade="all, delete-orphan", lazy="selectin")
+
+
+class CategoryTranslation(db.Model):
+    """A category's name and search-engine texts in one locale."""
+
+    __tablename__ = "category_translations"
+    __table_args__ = (UniqueConstraint("category_id", "locale", name="uq_category_translation_locale"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id", ondelete="CASCADE"), nullable=False)
+    locale: Mapped[str] = mapped_column(String(10), nullable=False)  # URL code, e.g. zh-hans
+    name: Mapped[str] = mapped_column(String(120), nullable=False)
+    seo_title: Mapped[str | None] = mapped_column(String(160))
+    seo_description: Mapped[str | None] = mapped_column(Text)
+
+    category: Mapped[Category] = relationship(back_populates="translations")
+
+
+class Brand(db.Model):
+    __tablename__ = "brands"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), nullable=False)
+    slug: Mapped[str] = mapped_column(String(80), unique=True, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)

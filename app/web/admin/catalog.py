@@ -1,0 +1,257 @@
+"""Admin: the platform catalog (category tree, translations, commission rates, brands).
+
+URL table (admin host)
+    /catalog/categories                                  the tree, reorder
+    /catalog/categories/new                              create (optionally ?parent=<id>)
+    /catalog/categories/<id>                             edit; effective rates; languages
+    /catalog/categories/<id>/move/<up|down>              reorder among siblings
+    /catalog/categories/<id>/delete                      delete a leaf
+    /catalog/categories/<id>/translations/<locale>       name and SEO texts in one language
+    /catalog/brands                                      list and create
+    /catalog/brands/<id>                                 edit
+"""
+
+from __future__ import annotations
+
+from flask import abort, flash, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import StringField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional
+
+from app.accounts.models import PlatformRole
+from app.catalog import services as catalog
+from app.catalog.models import Brand, Category
+from app.extensions import db
+from app.i18n.locales import switcher_locales
+from app.web.access import platform_roles
+from app.web.account.forms import REQUIRED
+from app.web.admin import EmptyForm, bp
+from app.web.fields import ChoiceField
+from app.web.rendering import form_status, render, see_other
+
+EDITORS = (PlatformRole.ADMIN, PlatformRole.OPERATIONS)
+READERS = tuple(PlatformRole)
+TOO_LONG = _l("Use at most %(max)d characters.")
+
+
+class CategoryForm(FlaskForm):
+    name = StringField(_l("Name (English)"), validators=[InputRequired(message=REQUIRED), Length(max=120, message=TOO_LONG)])
+    slug = StringField(_l("Slug"), validators=[InputRequired(message=REQUIRED), Length(max=80, message=TOO_LONG)],
+                       render_kw={"autocapitalize": "none", "spellcheck": "false"})
+    parent_id = ChoiceField(_l("Parent"), coerce=str)
+    commission_self = StringField(_l("Commission for self-operated stores (%)"),
+                                  validators=[Optional(), Length(max=10, message=TOO_LONG)], render_kw={"inputmode": "decimal"})
+    commission_third = StringField(_l("Commission for third-party stores (%)"),
+                                   validators=[Optional(), Length(max=10, message=TOO_LONG)], render_kw={"inputmode": "decimal"})
+
+    def __init__(self, *args, exclude_id: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", _l("None (a top-level category)"))]
+        for node in catalog.category_tree():
+            if exclude_id is not None and node.category.id == exclude_id:
+                continue
+            choices.append((str(node.category.id), "— " * node.depth + node.category.name))
+        self.parent_id.choices = choices
+
+
+class TranslationForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[Optional(), Length(max=120, message=TOO_LONG)])
+    seo_title = StringField(_l("Search engine title"), validators=[Optional(), Length(max=160, message=TOO_LONG)])
+    seo_description = TextAreaField(_l("Search engine description"),
+                                    validators=[Optional(), Length(max=500, message=TOO_LONG)])
+
+
+class BrandForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[InputRequired(message=REQUIRED), Length(max=120, message=TOO_LONG)])
+    slug = StringField(_l("Slug"), validators=[InputRequired(message=REQUIRED), Length(max=80, message=TOO_LONG)],
+                       render_kw={"autocapitalize": "none", "spellcheck": "false"})
+
+
+def _can_edit() -> bool:
+    return current_user.platform_role in EDITORS
+
+
+def _category_or_404(category_id: int) -> Category:
+    category = db.session.get(Category, category_id)
+    if category is None:
+        abort(404)
+    return category
+
+
+def _parent(form: CategoryForm) -> int | None:
+    return int(form.parent_id.data) if form.parent_id.data else None
+
+
+def _apply(form, exc: catalog.CatalogError) -> None:
+    field = getattr(form, exc.field, None) if exc.field else None
+    (field.errors if field is not None else form.form_errors).append(str(exc.message))
+
+
+@bp.route("/catalog/categories")
+@platform_roles(*READERS)
+def categories():
+    return render("admin/catalog/categories.html", tree=catalog.category_tree(), button_form=EmptyForm(),
+                  can_edit=_can_edit(), format_rate=catalog.format_rate)
+
+
+@bp.route("/catalog/categories/new", methods=["GET", "POST"])
+@platform_roles(*EDITORS)
+def category_new():
+    form = CategoryForm()
+    if request.method == "GET" and request.args.get("parent", "").isdigit():
+        form.parent_id.data = request.args["parent"]
+    if form.validate_on_submit():
+        try:
+            category = catalog.save_category(None, name=form.name.data, slug=form.slug.data, parent_id=_parent(form),
+                                             commission_self=form.commission_self.data,
+                                             commission_third=form.commission_third.data)
+        except catalog.CatalogError as exc:
+            db.session.rollback()
+            _apply(form, exc)
+            return render("admin/catalog/category_form.html", form=form, category=None, status=422)
+        db.session.commit()
+        flash(_("Category %(name)s created.", name=category.name), "success")
+        return see_other(url_for(".category_edit", category_id=category.id))
+    return render("admin/catalog/category_form.html", form=form, category=None, status=form_status(form))
+
+
+def _category_page(category: Category, form: CategoryForm, status: int = 200):
+    translated = {t.locale: t for t in category.translations}
+    return render("admin/catalog/category_form.html", form=form, category=category, status=status,
+                  path=catalog.ancestors(category), translated=translated, locales=switcher_locales(),
+                  effective_self=catalog.format_rate(catalog.effective_commission(category, self_operated=True)),
+                  effective_third=catalog.format_rate(catalog.effective_commission(category, self_operated=False)),
+                  can_edit=_can_edit(), button_form=EmptyForm())
+
+
+@bp.route("/catalog/categories/<int:category_id>", methods=["GET", "POST"])
+@platform_roles(*READERS)
+def category_edit(category_id: int):
+    category = _category_or_404(category_id)
+    if request.method == "POST" and not _can_edit():
+        abort(403)
+    form = CategoryForm(exclude_id=category.id)
+    if request.method == "GET":
+        form.name.data, form.slug.data = category.name, category.slug
+        form.parent_id.data = str(category.parent_id or "")
+        form.commission_self.data = catalog.format_rate(category.commission_self_bp)
+        form.commission_third.data = catalog.format_rate(category.commission_third_bp)
+    if form.validate_on_submit():
+        try:
+            catalog.save_category(category, name=form.name.data, slug=form.slug.data, parent_id=_parent(form),
+                                  commission_self=form.commission_self.data, commission_third=form.commission_third.data)
+        except catalog.CatalogError as exc:
+            db.session.rollback()
+            _apply(form, exc)
+            return _category_page(_category_or_404(category_id), form, 422)
+        db.session.commit()
+        flash(_("Category saved."), "success")
+        return see_other(url_for(".category_edit", category_id=category.id))
+    return _category_page(category, form, form_status(form))
+
+
+
+
+@bp.route("/catalog/categories/<int:category_id>/move/<any(up, down):direction>", methods=["POST"])
+@platform_roles(*EDITORS)
+def category_move(category_id: int, direction: str):
+    category = _category_or_404(category_id)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    catalog.move_category(category, direction)
+    db.session.commit()
+    return see_other(url_for(".categories"))
+
+
+@bp.route("/catalog/categories/<int:category_id>/delete", methods=["POST"])
+@platform_roles(*EDITORS)
+def category_delete(category_id: int):
+    category = _category_or_404(category_id)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        catalog.delete_category(category)
+    except catalog.CatalogError as exc:
+        db.session.rollback()
+        flash(str(exc.message), "error")
+        return _category_page(_category_or_404(category_id), CategoryForm(exclude_id=category_id), 422)
+    db.session.commit()
+    flash(_("Category deleted."), "success")
+    return see_other(url_for(".categories"))
+
+
+@bp.route("/catalog/categories/<int:category_id>/translations/<locale:locale>", methods=["GET", "POST"])
+@platform_roles(*READERS)
+def category_translation(category_id: int, locale: str):
+    category = _category_or_404(category_id)
+    if request.method == "POST" and not _can_edit():
+        abort(403)
+    existing = next((t for t in category.translations if t.locale == locale), None)
+    form = TranslationForm(obj=existing) if request.method == "GET" else TranslationForm()
+    if form.validate_on_submit():
+        try:
+            catalog.save_translation(category, locale, name=form.name.data, seo_title=form.seo_title.data,
+                                     seo_description=form.seo_description.data)
+        except catalog.CatalogError as exc:
+            db.session.rollback()
+            _apply(form, exc)
+            return render("admin/catalog/translation_form.html", form=form, category=category, locale=locale,
+                          status=422)
+        db.session.commit()
+        flash(_("Texts saved."), "success")
+        return see_other(url_for(".category_edit", category_id=category.id))
+    return render("admin/catalog/translation_form.html", form=form, category=category, locale=locale,
+                  can_edit=_can_edit(), status=form_status(form))
+
+
+
+
+@bp.route("/catalog/brands", methods=["GET", "POST"])
+@platform_roles(*READERS)
+def brands():
+    if request.method == "POST" and not _can_edit():
+        abort(403)
+    form = BrandForm()
+    status = 200
+    if form.validate_on_submit():
+        try:
+            brand = catalog.save_brand(None, name=form.name.data, slug=form.slug.data)
+        except catalog.CatalogError as exc:
+            db.session.rollback()
+            _apply(form, exc)
+            status = 422
+        else:
+            db.session.commit()
+            flash(_("Brand %(name)s added.", name=brand.name), "success")
+            return see_other(url_for(".brands"))
+    else:
+        status = form_status(form)
+    rows = db.session.scalars(select(Brand).order_by(Brand.name)).all()
+    return render("admin/catalog/brands.html", brands=rows, form=form, can_edit=_can_edit(), status=status)
+
+
+@bp.route("/catalog/brands/<int:brand_id>", methods=["GET", "POST"])
+@platform_roles(*READERS)
+def brand_edit(brand_id: int):
+    brand = db.session.get(Brand, brand_id)
+    if brand is None:
+        abort(404)
+    if request.method == "POST" and not _can_edit():
+        abort(403)
+    form = BrandForm(obj=brand) if request.method == "GET" else BrandForm()
+    if form.validate_on_submit():
+        try:
+            catalog.save_brand(brand, name=form.name.data, slug=form.slug.data)
+        except catalog.CatalogError as exc:
+            db.session.rollback()
+            _apply(form, exc)
+            return render("admin/catalog/brand_form.html", form=form, brand=brand, status=422)
+        db.session.commit()
+        flash(_("Brand saved."), "success")
+        return see_other(url_for(".brands"))
+    return render("admin/catalog/brand_form.html", form=form, brand=brand, can_edit=_can_edit(),
+                  status=form_status(form))

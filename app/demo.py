@@ -117,6 +117,33 @@ def _demo_catalog() -> None:
             catalog.save_brand(None, name=name, slug=slug)
 
 
+# store slug: (approved categories, pending categories)
+DEMO_STORE_CATEGORIES = {
+    "acme": (("fashion", "electronics"), ()),
+    "sakura": (("home-living", "kitchen"), ("decor",)),
+    "souq": (("beauty", "fashion"), ("home-living",)),
+}
+
+
+def _demo_store_categories() -> None:
+    from app.catalog import services as catalog
+    from app.catalog.models import ApplicationState, Category, StoreCategory
+
+    for slug, (approved, pending) in DEMO_STORE_CATEGORIES.items():
+        store = db.session.scalar(select(Store).where(Store.slug == slug))
+        with store_scope(store.id):
+            for category_slug in (*approved, *pending):
+                category = db.session.scalar(select(Category).where(Category.slug == category_slug))
+                if db.session.scalar(select(StoreCategory).where(StoreCategory.category_id == category.id)):
+                    continue
+                application = catalog.apply_for_category(store_id=store.id, category_id=category.id, note=None,
+                                                          actor_id=None)
+                if category_slug in approved:
+                    application.state = ApplicationState.APPROVED
+                    application.decided_at = utcnow()
+            db.session.flush()
+
+
 def load_demo(password: str) -> str:
     """Create or refresh the demo data; return what to open."""
     _demo_currencies()
@@ -147,6 +174,7 @@ def load_demo(password: str) -> str:
                 else:
                     member.role = role
             db.session.flush()
+    _demo_store_categories()
     db.session.commit()
     clear_tenant_cache()
 

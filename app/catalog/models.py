@@ -3,13 +3,15 @@ rates) and brands. Products come with the rest of the catalog issue."""
 
 from __future__ import annotations
 
+import enum
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Enum, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.time import UTCDateTime, utcnow
 from app.extensions import db
+from app.tenancy.scope import StoreOwned
 
 
 class Category(db.Model):
@@ -58,3 +60,33 @@ class Brand(db.Model):
     name: Mapped[str] = mapped_column(String(120), nullable=False)
     slug: Mapped[str] = mapped_column(String(80), unique=True, nullable=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
+
+
+class ApplicationState(enum.StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class StoreCategory(StoreOwned, db.Model):
+    """A store's application to sell in a platform category, and its outcome.
+    A store may list products only in categories approved here."""
+
+    __tablename__ = "store_categories"
+    __table_args__ = (UniqueConstraint("store_id", "category_id", name="uq_store_category"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id", ondelete="CASCADE"), nullable=False,
+                                             index=True)
+    state: Mapped[ApplicationState] = mapped_column(
+        Enum(ApplicationState, name="store_category_state", values_callable=lambda e: [m.value for m in e],
+             native_enum=False, length=20, validate_strings=True),
+        nullable=False, default=ApplicationState.PENDING)
+    note: Mapped[str | None] = mapped_column(Text)  # the merchant's note with the application
+    reason: Mapped[str | None] = mapped_column(Text)  # the platform's reason for a rejection
+    applied_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    category: Mapped[Category] = relationship(lazy="joined")

@@ -10,8 +10,9 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
-from app.catalog.models import Brand, Category, CategoryTranslation
+from app.catalog.models import ApplicationState, Brand, Category, CategoryTranslation, StoreCategory
 from app.config import LOCALES
+from app.core.time import utcnow
 from app.extensions import db
 
 SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
@@ -220,3 +221,48 @@ def save_brand(brand: Brand | None, *, name: str, slug: str) -> Brand:
     brand.name, brand.slug = name, slug
     db.session.flush()
     return brand
+
+
+# --- which categories a store may sell in ---------------------------------------------
+
+def apply_for_category(*, store_id: int, category_id: int, note: str | None, actor_id: int | None) -> StoreCategory:
+    """The store asks to sell in a category (again, after a rejection)."""
+    category = db.session.get(Category, category_id)
+    if category is None:
+        raise CatalogError(_l("Choose one of the options."), "category_id")
+    existing = db.session.scalar(select(StoreCategory).where(StoreCategory.category_id == category_id))
+    if existing is not None and existing.state != ApplicationState.REJECTED:
+        message = (_l("You may already sell in this category.") if existing.state == ApplicationState.APPROVED
+                   else _l("You have already applied for this category."))
+        raise CatalogError(message, "category_id")
+    application = existing or StoreCategory(store_id=store_id, category_id=category_id)
+    application.state, application.reason, application.decided_at, application.decided_by_id = (
+        ApplicationState.PENDING, None, None, None)
+    application.note = (note or "").strip() or None
+    application.applied_by_id = actor_id
+    application.created_at = utcnow()
+    if existing is None:
+        db.session.add(application)
+    db.session.flush()
+    return application
+
+
+def decide_application(application: StoreCategory, *, approve: bool, reason: str | None,
+                       actor_id: int | None) -> StoreCategory:
+    """The platform approves, or rejects with a reason the merchant sees."""
+    if application.state != ApplicationState.PENDING:
+        raise CatalogError(_l("This application has already been decided."))
+    reason = (reason or "").strip()
+    if not approve and not reason:
+        raise CatalogError(_l("Give a reason; the store's staff will see it."), "reason")
+    application.state = ApplicationState.APPROVED if approve else ApplicationState.REJECTED
+    application.reason = None if approve else reason
+    application.decided_by_id, application.decided_at = actor_id, utcnow()
+    db.session.flush()
+    return application
+
+
+def approved_category_ids() -> set[int]:
+    """The categories the current store may sell in (store scope required)."""
+    return set(db.session.scalars(select(StoreCategory.category_id)
+                                  .where(StoreCategory.state == ApplicationState.APPROVED)))

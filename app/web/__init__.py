@@ -65,6 +65,14 @@ def currency_name(code: str) -> str:
     return get_currency_name(code, locale=str(get_locale() or "en"))
 
 
+def application_state(state) -> str:
+    from flask_babel import lazy_gettext as _l
+
+    names = {"pending": _l("Waiting for review"), "approved": _l("Approved"), "rejected": _l("Rejected")}
+    value = getattr(state, "value", state)
+    return str(names.get(value, value))
+
+
 def role_name(role) -> str:
     from flask_babel import lazy_gettext as _l
 
@@ -210,6 +218,7 @@ def register_web(app: Flask) -> None:
         native_name=native_name,
         country_name=country_name,
         role_name=role_name,
+        application_state=application_state,
         currency_name=currency_name,
         event_label=event_label,
         format_date=format_date,

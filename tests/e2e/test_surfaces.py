@@ -146,7 +146,10 @@ def test_owner_signs_in_to_the_console(page, live_server):
 
     staff_link.click()
     page.wait_for_url(live_server.url("merchant.localhost", "/acme/staff"))
-    settle(page, shot="console-staff")
+    settle(page, shot="console-staff", axe=True)
+
+    visit(page, live_server.url("merchant.localhost", "/acme/categories"), shot="console-categories", axe=True)
+    expect(page.locator("main h1")).to_have_text("Categories you sell in")
 
 
 def test_admin_signs_in_and_browses(page, live_server):

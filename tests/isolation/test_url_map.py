@@ -39,6 +39,9 @@ def world():
             user = make_user(f"{role.value}.{store.slug}@example.com")
             add_member(store, user, role)
             people[(store.slug, role)] = user
+        # The object routes act on this extra member, so removing or demoting it
+        # during the walk never changes the roles being tested.
+        add_member(store, make_user(f"extra.{store.slug}@example.com"), Role.STAFF)
     with store_scope(a.id):
         invitation = Invitation(store_id=a.id, email="someone@example.com", role=Role.STAFF)
         db.session.add(invitation)
@@ -123,7 +126,8 @@ def test_admin_routes_refuse_wrong_platform_role_and_shoppers(world, client_for)
     platform_rules = [r for r in _rules("admin") if _view(r.endpoint).access == "platform"]
     assert len(platform_rules) >= 7
     values = {"store_id": world["a"].id, "queue": "emails", "job_id": "missing", "token": "x", "code": "EUR",
-              "action": "enable", "category_id": 1, "brand_id": 1, "direction": "up", "locale": "fr"}
+              "action": "enable", "category_id": 1, "brand_id": 1, "direction": "up", "locale": "fr",
+              "application_id": 1}
     sessions = {role: _signed_in(client_for, "admin.localhost", user) for role, user in world["platform"].items()}
     for rule in platform_rules:
         allowed = _view(rule.endpoint).required_roles
@@ -152,7 +156,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(world, client_for):
                 continue
             values = {"store": "alpha", "store_id": world["a"].id, "queue": "emails", "job_id": "x", "code": "EUR",
                       "action": "enable", "category_id": 1, "brand_id": 1, "direction": "up", "locale": "fr",
-                      "token": "x", **world["a_ids"]}
+                      "application_id": 1, "token": "x", **world["a_ids"]}
             response = client.get(_path(rule, values))
             assert response.status_code == 302, rule.rule
             assert "/sign-in" in response.headers["Location"]

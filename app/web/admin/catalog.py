@@ -9,6 +9,8 @@ URL table (admin host)
     /catalog/categories/<id>/translations/<locale>       name and SEO texts in one language
     /catalog/brands                                      list and create
     /catalog/brands/<id>                                 edit
+    /catalog/applications                                stores' category applications (?state=)
+    /catalog/applications/<id>                           approve, or reject with a reason
 """
 
 from __future__ import annotations
@@ -24,9 +26,10 @@ from wtforms.validators import InputRequired, Length, Optional
 
 from app.accounts.models import PlatformRole
 from app.catalog import services as catalog
-from app.catalog.models import Brand, Category
+from app.catalog.models import ApplicationState, Brand, Category, StoreCategory
 from app.extensions import db
 from app.i18n.locales import switcher_locales
+from app.tenancy.models import Store
 from app.web.access import platform_roles
 from app.web.account.forms import REQUIRED
 from app.web.admin import EmptyForm, bp
@@ -255,3 +258,50 @@ def brand_edit(brand_id: int):
         return see_other(url_for(".brands"))
     return render("admin/catalog/brand_form.html", form=form, brand=brand, can_edit=_can_edit(),
                   status=form_status(form))
+
+
+# --- store category applications ---------------------------------------------------
+
+class DecisionForm(FlaskForm):
+    decision = ChoiceField(_l("Decision"), choices=lambda: [("approve", _l("Approve")), ("reject", _l("Reject"))])
+    reason = TextAreaField(_l("Reason"), validators=[Optional(), Length(max=1000, message=TOO_LONG)])
+
+
+def _applications_page(state: str, forms: dict | None = None, status: int = 200):
+    stmt = select(StoreCategory).order_by(StoreCategory.created_at)
+    if state in {s.value for s in ApplicationState}:
+        stmt = stmt.where(StoreCategory.state == ApplicationState(state))
+    rows = db.session.scalars(stmt.limit(200)).all()
+    stores = {s.id: s for s in db.session.scalars(select(Store).where(Store.id.in_({r.store_id for r in rows})))}
+    forms = forms or {}
+    for row in rows:
+        forms.setdefault(row.id, DecisionForm(prefix=f"a{row.id}"))
+    return render("admin/catalog/applications.html", applications=rows, stores=stores, forms=forms, state=state,
+                  states=list(ApplicationState), can_edit=_can_edit(), status=status)
+
+
+@bp.route("/catalog/applications")
+@platform_roles(*READERS)
+def applications():
+    return _applications_page(request.args.get("state", ApplicationState.PENDING.value))
+
+
+@bp.route("/catalog/applications/<int:application_id>", methods=["POST"])
+@platform_roles(*EDITORS)
+def application_decide(application_id: int):
+    application = db.session.get(StoreCategory, application_id)
+    if application is None:
+        abort(404)
+    form = DecisionForm(prefix=f"a{application.id}")
+    if form.validate_on_submit():
+        try:
+            catalog.decide_application(application, approve=form.decision.data == "approve", reason=form.reason.data,
+                                       actor_id=current_user.id)
+        except catalog.CatalogError as exc:
+            db.session.rollback()
+            (form.reason if exc.field == "reason" else form.decision).errors.append(str(exc.message))
+            return _applications_page(ApplicationState.PENDING.value, {application_id: form}, 422)
+        db.session.commit()
+        flash(_("Decision saved."), "success")
+        return see_other(url_for(".applications"))
+    return _applications_page(ApplicationState.PENDING.value, {application_id: form}, form_status(form))

@@ -10,6 +10,8 @@ URL table
     /<store>/staff/<id>/role           owner changes a role
     /<store>/staff/<id>/remove         owner removes someone
     /<store>/invitations/<id>/revoke   owner withdraws an invitation
+    /<store>/categories                the categories the store sells in, and applications
+    /<store>/categories/apply          owner or manager applies for a category
 (plus the staff account pages: /sign-in, /sign-out, /reset, /account ...)
 """
 
@@ -21,7 +23,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
-from wtforms import PasswordField, StringField
+from wtforms import PasswordField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
 from app.accounts import services as accounts
@@ -311,3 +313,54 @@ def accept_invitation(token: str):
         return see_other(url_for(".home", store=store.slug))
     return render("console/invitation.html", invitation=invitation, store_obj=store, join_form=join_form,
                   button=button, existing=existing)
+
+
+# --- categories the store sells in ------------------------------------------------
+
+class CategoryApplicationForm(FlaskForm):
+    category_id = ChoiceField(_l("Category"), coerce=str)
+    note = TextAreaField(_l("Note for the platform (optional)"),
+                         validators=[Optional(), Length(max=1000, message=_l("Use at most %(max)d characters."))])
+
+
+def _categories_page(form=None, status=200):
+    from app.catalog import services as catalog
+    from app.catalog.models import ApplicationState, StoreCategory
+
+    applications = {a.category_id: a for a in db.session.scalars(select(StoreCategory))}
+    tree = catalog.category_tree()
+    form = form or CategoryApplicationForm()
+    open_to_apply = [(str(n.category.id), "— " * n.depth + n.category.name) for n in tree
+                     if n.category.id not in applications
+                     or applications[n.category.id].state == ApplicationState.REJECTED]
+    form.category_id.choices = open_to_apply
+    return render("console/categories.html", tree=tree, applications=applications, form=form,
+                  can_apply=g.membership.role in (Role.OWNER, Role.MANAGER) and bool(open_to_apply),
+                  localized_name=catalog.localized_name, status=status)
+
+
+@bp.route("/<store>/categories")
+@store_roles()
+def categories():
+    return _categories_page()
+
+
+@bp.route("/<store>/categories/apply", methods=["POST"])
+@store_roles(Role.OWNER, Role.MANAGER)
+def apply_category():
+    from app.catalog import services as catalog
+
+    form = CategoryApplicationForm()
+    _categories_page(form)  # fills the choices
+    if form.validate_on_submit():
+        try:
+            catalog.apply_for_category(store_id=g.store.id, category_id=int(form.category_id.data),
+                                       note=form.note.data, actor_id=current_user.id)
+        except catalog.CatalogError as exc:
+            db.session.rollback()
+            form.category_id.errors.append(str(exc.message))
+            return _categories_page(form, 422)
+        db.session.commit()
+        flash(_("Application sent. The platform will review it."), "success")
+        return see_other(url_for(".categories"))
+    return _categories_page(form, form_status(form))

@@ -44,7 +44,7 @@ from app.jobs.models import PeriodicJob
 from app.tenancy import services as stores
 from app.tenancy.errors import StoreError
 from app.tenancy.models import Invitation, Membership, Store, StoreEvent, StoreStatus, StoreType
-from app.web.access import platform_roles
+from app.web.access import platform_roles, public
 from app.web.account.forms import REQUIRED, email_field
 from app.web.account.views import staff_bp
 from app.web.fields import ChoiceField
@@ -341,3 +341,12 @@ def currency_history(code: str):
 
 
 from app.web.admin import catalog as _catalog  # noqa: E402,F401  (registers the catalog views)
+
+
+@bp.route("/robots.txt")
+@public
+def robots():
+    """Staff surfaces are never indexed."""
+    from flask import current_app
+
+    return current_app.response_class("User-agent: *\nDisallow: /\n", mimetype="text/plain")

@@ -364,3 +364,12 @@ def apply_category():
         flash(_("Application sent. The platform will review it."), "success")
         return see_other(url_for(".categories"))
     return _categories_page(form, form_status(form))
+
+
+@bp.route("/robots.txt")
+@public
+def robots():
+    """Staff surfaces are never indexed."""
+    from flask import current_app
+
+    return current_app.response_class("User-agent: *\nDisallow: /\n", mimetype="text/plain")

@@ -15,7 +15,7 @@ from app.i18n.locales import accept_languages, negotiate, switcher_locales
 from app.tenancy.hosts import external_url
 from app.tenancy.models import Store, StoreStatus
 from app.web.account.views import shopper_bp
-from app.web.rendering import render
+from app.web.rendering import render, render_template
 
 bp = Blueprint("shop", __name__)
 LOCALE_COOKIE = "locale"
@@ -58,6 +58,7 @@ class LocaleLink:
     name: str  # native name
     lang: str  # BCP 47 tag for lang/hreflang, e.g. zh-Hans
     path: str  # this page in that language
+    url: str  # the same, absolute (hreflang alternates must be)
 
 
 def locale_links() -> list[LocaleLink]:
@@ -66,7 +67,9 @@ def locale_links() -> list[LocaleLink]:
     rest = parts[2] if len(parts) > 2 else ""
     query = request.query_string.decode("latin-1")
     suffix = f"{rest}?{query}" if query else rest
-    return [LocaleLink(code, name, BCP47.get(code, code), f"/{code}/{suffix}") for code, name in switcher_locales()]
+    origin = _public_origin()
+    return [LocaleLink(code, name, BCP47.get(code, code), f"/{code}/{suffix}", f"{origin}/{code}/{suffix}")
+            for code, name in switcher_locales()]
 
 
 BCP47 = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}
@@ -75,7 +78,7 @@ BCP47 = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}
 @bp.app_context_processor
 def _shop_context():
     if getattr(g, "surface", None) in ("mall", "storefront"):
-        return {"switch_locale_path": switch_locale_path, "locale_links": locale_links}
+        return {"switch_locale_path": switch_locale_path, "locale_links": locale_links, "public_origin": _public_origin}
     return {}
 
 
@@ -116,3 +119,36 @@ class StoreCard:
 
 
 bp.register_blueprint(shopper_bp, url_prefix="/<locale:locale>/account")
+
+
+def _public_origin() -> str:
+    """This surface's public origin, from stored data (never the Host header)."""
+    from app.tenancy.hosts import public_hosts, surface_host
+
+    store = g.store
+    host = surface_host(g.surface, store.slug if store else None)
+    return public_hosts().origin(host)
+
+
+@bp.route("/robots.txt")
+def robots():
+    origin = _public_origin()
+    lines = ["User-agent: *", "Allow: /", "Disallow: /*/account/", "", f"Sitemap: {origin}/sitemap.xml", ""]
+    response = current_app.response_class("\n".join(lines), mimetype="text/plain")
+    response.cache_control.public = True
+    response.cache_control.max_age = 3600
+    return response
+
+
+@bp.route("/sitemap.xml")
+def sitemap():
+    """Every public page of this host, each with its language alternates.
+    Pages are added here as the catalog grows (categories, products, stores)."""
+    origin = _public_origin()
+    codes = list(current_app.config["LOCALES"])
+    pages = [[(code, f"{origin}/{code}/") for code in codes]]
+    body = render_template("shop/sitemap.xml", pages=pages, bcp47=BCP47, default=f"{origin}/")
+    response = current_app.response_class(body, mimetype="application/xml")
+    response.cache_control.public = True
+    response.cache_control.max_age = 3600
+    return response

@@ -106,6 +106,7 @@ class Config:
     INVITATION_MAX_AGE = 60 * 60 * 24 * 7
 
     TENANT_CACHE_TTL = float(os.environ.get("TENANT_CACHE_TTL", "5"))
+    FRAGMENT_CACHE_TTL = float(os.environ.get("FRAGMENT_CACHE_TTL", "30"))
     JOBS_INLINE = not bool(REDIS_URL)
     TENANTS_DIR = str(ROOT / "tenants")
 
@@ -119,3 +120,4 @@ class TestConfig(Config):
     MAIL_BACKEND = "memory"
     SMS_BACKEND = "memory"
     TENANT_CACHE_TTL = 0.0
+    FRAGMENT_CACHE_TTL = 0.0

@@ -17,6 +17,7 @@ from app.config import ROOT
 from app.i18n.locales import current_url_locale, native_name, switcher_locales, text_direction
 from app.tenancy import hosts, scope
 from app.tenancy.resolver import resolve_store
+from app.web.fragments import cached_fragment
 from app.web.rendering import layout_template, render_template
 
 CSP = (
@@ -211,6 +212,7 @@ def register_web(app: Flask) -> None:
     app.context_processor(_template_context)
     app.jinja_env.globals.update(
         static_url=static_url,
+        cached_fragment=cached_fragment,
         tenant_static_url=tenant_static_url,
         ep=endpoint,
         csrf_token=generate_csrf,

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.i18n.locales import accept_languages, negotiate, switcher_locales
-from app.tenancy.hosts import external_url
+from app.tenancy.hosts import public_hosts, surface_host
 from app.tenancy.models import Store, StoreStatus
 from app.web.account.views import shopper_bp
 from app.web.rendering import render, render_template
@@ -102,9 +102,10 @@ def home():
     stores = db.session.scalars(
         select(Store).where(Store.status == StoreStatus.OPEN).order_by(Store.name)
     ).all()
+    origins = public_hosts()
     listed = [
         StoreCard(s.name, s.country, s.base_currency,
-                  external_url("storefront", "storefront.home", store_slug=s.slug, locale=g.url_locale))
+                  f"{origins.origin(surface_host('storefront', s.slug))}/{g.url_locale}/")
         for s in stores if not s.is_expired()
     ]
     return render("shop/mall_home.html", stores=listed)

@@ -144,6 +144,39 @@ def _demo_store_categories() -> None:
             db.session.flush()
 
 
+# store slug: [(name, slug, category slug, options text, price, stock per variant)]
+DEMO_PRODUCTS = {
+    "acme": [("Linen Shirt", "linen-shirt", "fashion", "Colour: White, Navy\nSize: S, M, L", "39.90", 12),
+             ("Trail Jacket", "trail-jacket", "fashion", "Size: M, L, XL", "129", 4),
+             ("Wireless Earbuds", "wireless-earbuds", "electronics", "", "59.99", 30)],
+    "sakura": [("Ceramic Tea Cup", "ceramic-tea-cup", "kitchen", "Glaze: Celadon, Ash", "2400", 20),
+               ("Cypress Chopsticks", "cypress-chopsticks", "kitchen", "", "1200", 50)],
+    "souq": [("Oud Perfume", "oud-perfume", "beauty", "Size: 50 ml, 100 ml", "185", 15),
+             ("Embroidered Abaya", "embroidered-abaya", "fashion", "Size: 52, 54, 56", "420", 6)],
+}
+
+
+def _demo_products() -> None:
+    from app.catalog import products
+    from app.catalog.models import Category, Product
+
+    for slug, items in DEMO_PRODUCTS.items():
+        store = db.session.scalar(select(Store).where(Store.slug == slug))
+        with store_scope(store.id):
+            for name, product_slug, category_slug, options, price, stock in items:
+                if db.session.scalar(select(Product.id).where(Product.slug == product_slug)) is not None:
+                    continue
+                category = db.session.scalar(select(Category).where(Category.slug == category_slug))
+                product = products.save_product(
+                    None, currency=store.base_currency, name=name, slug=product_slug, category_id=category.id,
+                    brand_id=None, description=f"<p>{name}, from the {store.name} demo catalogue.</p>",
+                    status="active", on_shelf=True, weight_grams=300, hs_code="", origin_country=store.country,
+                    gtin="", options_text=options, price_text=price)
+                for variant in product.variants:
+                    products.adjust_stock(variant, delta=stock, reason="Opening stock", actor_id=None)
+            db.session.flush()
+
+
 def load_demo(password: str) -> str:
     """Create or refresh the demo data; return what to open."""
     _demo_currencies()
@@ -175,6 +208,7 @@ def load_demo(password: str) -> str:
                     member.role = role
             db.session.flush()
     _demo_store_categories()
+    _demo_products()
     db.session.commit()
     clear_tenant_cache()
 

@@ -1,7 +1,15 @@
 """Every model, imported in one place for Alembic and the shell."""
 
 from app.accounts.models import PlatformRole, User  # noqa: F401
-from app.catalog.models import Brand, Category, CategoryTranslation, StoreCategory  # noqa: F401
+from app.catalog.models import (  # noqa: F401
+    Brand,
+    Category,
+    CategoryTranslation,
+    Product,
+    StockMovement,
+    StoreCategory,
+    Variant,
+)
 from app.i18n.models import Currency, ExchangeRate  # noqa: F401
 from app.jobs.models import PeriodicJob  # noqa: F401
 from app.tenancy.models import (  # noqa: F401

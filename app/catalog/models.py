@@ -6,7 +6,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import Enum, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Enum, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.time import UTCDateTime, utcnow
@@ -90,3 +90,76 @@ class StoreCategory(StoreOwned, db.Model):
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     category: Mapped[Category] = relationship(lazy="joined")
+
+
+class ProductStatus(enum.StrEnum):
+    DRAFT = "draft"
+    ACTIVE = "active"
+    ARCHIVED = "archived"
+
+
+class Product(StoreOwned, db.Model):
+    """A store's product (SPU). Prices and stock live on its variants."""
+
+    __tablename__ = "products"
+    __table_args__ = (UniqueConstraint("store_id", "slug", name="uq_product_store_slug"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(120), nullable=False)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    description: Mapped[str] = mapped_column(Text, nullable=False, default="")  # sanitised HTML
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"), nullable=False, index=True)
+    brand_id: Mapped[int | None] = mapped_column(ForeignKey("brands.id", ondelete="SET NULL"))
+    status: Mapped[ProductStatus] = mapped_column(
+        Enum(ProductStatus, name="product_status", values_callable=lambda e: [m.value for m in e],
+             native_enum=False, length=20, validate_strings=True),
+        nullable=False, default=ProductStatus.DRAFT)
+    on_shelf: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    weight_grams: Mapped[int | None] = mapped_column(Integer)
+    hs_code: Mapped[str | None] = mapped_column(String(12))
+    origin_country: Mapped[str | None] = mapped_column(String(2))
+    gtin: Mapped[str | None] = mapped_column(String(14))
+    options: Mapped[list] = mapped_column(JSON, nullable=False, default=list)  # [{"name": .., "values": [..]}]
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow, onupdate=utcnow)
+
+    category: Mapped[Category] = relationship(lazy="joined")
+    variants: Mapped[list[Variant]] = relationship(back_populates="product", cascade="all, delete-orphan",
+                                                   order_by="Variant.position", lazy="selectin")
+
+
+class Variant(StoreOwned, db.Model):
+    """One sellable variant (SKU): its option values, code, price and stock."""
+
+    __tablename__ = "variants"
+    __table_args__ = (UniqueConstraint("store_id", "code", name="uq_variant_store_code"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"), nullable=False, index=True)
+    code: Mapped[str] = mapped_column(String(64), nullable=False)
+    option_values: Mapped[list] = mapped_column(JSON, nullable=False, default=list)
+    position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    price: Mapped[int] = mapped_column(Integer, nullable=False)  # minor units of the store's base currency
+    compare_at_price: Mapped[int | None] = mapped_column(Integer)
+    stock: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+    product: Mapped[Product] = relationship(back_populates="variants")
+
+    @property
+    def label(self) -> str:
+        return " / ".join(self.option_values)
+
+
+class StockMovement(StoreOwned, db.Model):
+    """Every change of a variant's stock, with the balance after it."""
+
+    __tablename__ = "stock_movements"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    variant_id: Mapped[int] = mapped_column(ForeignKey("variants.id", ondelete="CASCADE"), nullable=False, index=True)
+    delta: Mapped[int] = mapped_column(Integer, nullable=False)
+    balance: Mapped[int] = mapped_column(Integer, nullable=False)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)  # adjustment, order, cancellation, return
+    reason: Mapped[str | None] = mapped_column(Text)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)

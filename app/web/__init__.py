@@ -74,6 +74,14 @@ def application_state(state) -> str:
     return str(names.get(value, value))
 
 
+def product_status(status) -> str:
+    from flask_babel import lazy_gettext as _l
+
+    names = {"draft": _l("Draft"), "active": _l("Active"), "archived": _l("Archived")}
+    value = getattr(status, "value", status)
+    return str(names.get(value, value))
+
+
 def role_name(role) -> str:
     from flask_babel import lazy_gettext as _l
 
@@ -220,6 +228,7 @@ def register_web(app: Flask) -> None:
         native_name=native_name,
         country_name=country_name,
         role_name=role_name,
+        product_status=product_status,
         application_state=application_state,
         currency_name=currency_name,
         event_label=event_label,

@@ -150,6 +150,11 @@ def test_owner_signs_in_to_the_console(page, live_server):
 
     visit(page, live_server.url("merchant.localhost", "/acme/categories"), shot="console-categories", axe=True)
     expect(page.locator("main h1")).to_have_text("Categories you sell in")
+    visit(page, live_server.url("merchant.localhost", "/acme/products"), shot="console-products", axe=True)
+    page.get_by_role("link", name="Linen Shirt").click()
+    expect(page.locator("main h1")).to_have_text("Linen Shirt")
+    settle(page, shot="console-product", axe=True)
+    visit(page, live_server.url("merchant.localhost", "/acme/products/new"), shot="console-product-new", axe=True)
 
 
 def test_admin_signs_in_and_browses(page, live_server):

@@ -80,7 +80,7 @@ def _call(client, token, rule, path):
 
 
 def _console_values(world, ids):
-    return {"store": "alpha", "token": "not-a-token", **ids}
+    return {"store": "alpha", "token": "not-a-token", "product_id": 1, "variant_id": 1, **ids}
 
 
 def test_console_routes_refuse_wrong_role_wrong_store_and_shoppers(world, client_for):
@@ -156,7 +156,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(world, client_for):
                 continue
             values = {"store": "alpha", "store_id": world["a"].id, "queue": "emails", "job_id": "x", "code": "EUR",
                       "action": "enable", "category_id": 1, "brand_id": 1, "direction": "up", "locale": "fr",
-                      "application_id": 1, "token": "x", **world["a_ids"]}
+                      "application_id": 1, "product_id": 1, "variant_id": 1, "token": "x", **world["a_ids"]}
             response = client.get(_path(rule, values))
             assert response.status_code == 302, rule.rule
             assert "/sign-in" in response.headers["Location"]

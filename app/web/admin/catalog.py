@@ -62,14 +62,14 @@ class CategoryForm(FlaskForm):
 
 
 class TranslationForm(FlaskForm):
-    name = StringField(_l("Name"), validators=[Optional(), Length(max=120, message=TOO_LONG)])
+    name = StringField(_l("Category name"), validators=[Optional(), Length(max=120, message=TOO_LONG)])
     seo_title = StringField(_l("Search engine title"), validators=[Optional(), Length(max=160, message=TOO_LONG)])
     seo_description = TextAreaField(_l("Search engine description"),
                                     validators=[Optional(), Length(max=500, message=TOO_LONG)])
 
 
 class BrandForm(FlaskForm):
-    name = StringField(_l("Name"), validators=[InputRequired(message=REQUIRED), Length(max=120, message=TOO_LONG)])
+    name = StringField(_l("Brand name"), validators=[InputRequired(message=REQUIRED), Length(max=120, message=TOO_LONG)])
     slug = StringField(_l("Slug"), validators=[InputRequired(message=REQUIRED), Length(max=80, message=TOO_LONG)],
                        render_kw={"autocapitalize": "none", "spellcheck": "false"})
 

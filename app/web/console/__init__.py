@@ -373,3 +373,6 @@ def robots():
     from flask import current_app
 
     return current_app.response_class("User-agent: *\nDisallow: /\n", mimetype="text/plain")
+
+
+from app.web.console import products as _products  # noqa: E402,F401  (registers the product views)

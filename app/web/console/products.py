@@ -1,0 +1,266 @@
+"""Console: the store's products, their variants, prices and stock.
+
+URL table (merchant host)
+    /<store>/products                                             list, search, filter
+    /<store>/products/new                                         create with options -> variants
+    /<store>/products/<id>                                        edit the product; variants; stock ledger
+    /<store>/products/<id>/variants/<variant_id>                  code and prices of one variant
+    /<store>/products/<id>/variants/<variant_id>/stock            adjust stock, with a reason
+"""
+
+from __future__ import annotations
+
+from babel import Locale
+from flask import abort, flash, g, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from sqlalchemy import func, or_, select
+from wtforms import BooleanField, StringField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional
+
+from app.catalog import products as catalog_products
+from app.catalog.models import Brand, Category, Product, ProductStatus, StockMovement, Variant
+from app.catalog.services import CatalogError, approved_category_ids, localized_name
+from app.extensions import db
+from app.i18n.money import Money
+from app.tenancy.models import Role
+from app.web.access import store_roles
+from app.web.account.forms import REQUIRED
+from app.web.console import bp
+from app.web.fields import ChoiceField
+from app.web.rendering import form_status, render, see_other
+
+EDITORS = (Role.OWNER, Role.MANAGER)
+TOO_LONG = _l("Use at most %(max)d characters.")
+PAGE_SIZE = 50
+
+
+def status_choices():
+    return [(ProductStatus.DRAFT.value, _l("Draft")), (ProductStatus.ACTIVE.value, _l("Active")),
+            (ProductStatus.ARCHIVED.value, _l("Archived"))]
+
+
+class ProductForm(FlaskForm):
+    name = StringField(_l("Product name"), validators=[InputRequired(message=REQUIRED), Length(max=200, message=TOO_LONG)])
+    slug = StringField(_l("Address (slug)"), validators=[InputRequired(message=REQUIRED), Length(max=120, message=TOO_LONG)],
+                       render_kw={"autocapitalize": "none", "spellcheck": "false"})
+    category_id = ChoiceField(_l("Category"), coerce=str)
+    brand_id = ChoiceField(_l("Brand"), coerce=str)
+    status = ChoiceField(_l("Status"), choices=status_choices, default=ProductStatus.DRAFT.value)
+    on_shelf = BooleanField(_l("On the shelf (shoppers can buy it)"))
+    description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=20000, message=TOO_LONG)])
+    weight_grams = StringField(_l("Weight (grams)"), validators=[Optional(), Length(max=10, message=TOO_LONG)],
+                               render_kw={"inputmode": "numeric"})
+    hs_code = StringField(_l("HS code"), validators=[Optional(), Length(max=12, message=TOO_LONG)],
+                          render_kw={"inputmode": "numeric"})
+    origin_country = ChoiceField(_l("Country of origin"), coerce=str)
+    gtin = StringField(_l("GTIN / barcode"), validators=[Optional(), Length(max=14, message=TOO_LONG)],
+                       render_kw={"inputmode": "numeric"})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        approved = approved_category_ids()
+        categories = db.session.scalars(select(Category).where(Category.id.in_(approved)).order_by(Category.name)).all()
+        locale = getattr(g, "url_locale", "en")
+        self.category_id.choices = [(str(c.id), localized_name(c, locale)) for c in categories]
+        self.brand_id.choices = [("", _l("No brand"))] + [
+            (str(b.id), b.name) for b in db.session.scalars(select(Brand).order_by(Brand.name))]
+        names = Locale.parse(str(get_locale() or "en")).territories
+        self.origin_country.choices = [("", _l("Not set"))] + sorted(
+            ((code, name) for code, name in names.items() if len(code) == 2 and code.isalpha()), key=lambda kv: kv[1])
+
+
+class NewProductForm(ProductForm):
+    options = TextAreaField(_l("Options"), validators=[Optional(), Length(max=2000, message=TOO_LONG)])
+    price = StringField(_l("Price"), validators=[InputRequired(message=REQUIRED), Length(max=20, message=TOO_LONG)],
+                        render_kw={"inputmode": "decimal"})
+
+
+class VariantForm(FlaskForm):
+    code = StringField(_l("Code (SKU)"), validators=[InputRequired(message=REQUIRED), Length(max=64, message=TOO_LONG)])
+    price = StringField(_l("Price"), validators=[InputRequired(message=REQUIRED), Length(max=20, message=TOO_LONG)],
+                        render_kw={"inputmode": "decimal"})
+    compare_at = StringField(_l("Compare-at price"), validators=[Optional(), Length(max=20, message=TOO_LONG)],
+                             render_kw={"inputmode": "decimal"})
+
+
+class StockForm(FlaskForm):
+    delta = StringField(_l("Stock change"), validators=[InputRequired(message=REQUIRED), Length(max=9, message=TOO_LONG)],
+                        render_kw={"inputmode": "numeric"})
+    reason = StringField(_l("Reason"), validators=[Optional(), Length(max=200, message=TOO_LONG)])
+
+
+def _int_or_error(text: str | None, field: str, message) -> int | None:
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        return int(text)
+    except ValueError as exc:
+        raise CatalogError(message, field) from exc
+
+
+def money(amount: int | None) -> str:
+    if amount is None:
+        return ""
+    return Money(amount, g.store.base_currency).format(str(get_locale() or "en"))
+
+
+def plain_amount(amount: int | None) -> str:
+    return "" if amount is None else str(Money(amount, g.store.base_currency).decimal)
+
+
+def _apply(form, exc: CatalogError) -> None:
+    field = getattr(form, exc.field, None) if exc.field else None
+    (field.errors if field is not None else form.form_errors).append(str(exc.message))
+
+
+def _product_or_404(product_id: int) -> Product:
+    product = db.session.scalar(select(Product).where(Product.id == product_id))
+    if product is None:
+        abort(404)
+    return product
+
+
+def _variant_or_404(product: Product, variant_id: int) -> Variant:
+    variant = db.session.scalar(select(Variant).where(Variant.id == variant_id, Variant.product_id == product.id))
+    if variant is None:
+        abort(404)
+    return variant
+
+
+@bp.route("/<store>/products")
+@store_roles()
+def products():
+    q = (request.args.get("q") or "").strip()[:100]
+    status = request.args.get("status") or ""
+    stmt = select(Product).order_by(Product.updated_at.desc())
+    if status in {s.value for s in ProductStatus}:
+        stmt = stmt.where(Product.status == ProductStatus(status))
+    if q:
+        like = f"%{q.lower()}%"
+        stmt = stmt.where(or_(func.lower(Product.name).like(like),
+                              Product.id.in_(select(Variant.product_id).where(func.lower(Variant.code).like(like)))))
+    rows = db.session.scalars(stmt.limit(PAGE_SIZE)).all()
+    return render("console/products/list.html", "console/products/_table.html", products=rows, q=q,
+                  status_filter=status, statuses=status_choices(), money=money,
+                  can_edit=g.membership.role in EDITORS, approved=bool(approved_category_ids()))
+
+
+def _save_from(form, product: Product | None) -> Product:
+    weight = _int_or_error(form.weight_grams.data, "weight_grams", _l("Enter the weight in grams, up to 1,000,000."))
+    return catalog_products.save_product(
+        product, currency=g.store.base_currency, name=form.name.data, slug=form.slug.data,
+        category_id=int(form.category_id.data), brand_id=int(form.brand_id.data) if form.brand_id.data else None,
+        description=form.description.data, status=form.status.data, on_shelf=form.on_shelf.data,
+        weight_grams=weight, hs_code=form.hs_code.data, origin_country=form.origin_country.data, gtin=form.gtin.data,
+        options_text=getattr(form, "options", None) and form.options.data,
+        price_text=getattr(form, "price", None) and form.price.data)
+
+
+@bp.route("/<store>/products/new", methods=["GET", "POST"])
+@store_roles(*EDITORS)
+def product_new():
+    form = NewProductForm()
+    if form.validate_on_submit():
+        try:
+            product = _save_from(form, None)
+        except CatalogError as exc:
+            db.session.rollback()
+            _apply(form, exc)
+            return render("console/products/new.html", form=form, status=422)
+        db.session.commit()
+        flash(_("Product created with %(n)d variant(s). Set their codes, prices and stock below.",
+                n=len(product.variants)), "success")
+        return see_other(url_for(".product_edit", product_id=product.id))
+    return render("console/products/new.html", form=form, status=form_status(form))
+
+
+def _product_page(product: Product, form: ProductForm | None = None, variant_forms: dict | None = None,
+                  stock_forms: dict | None = None, status: int = 200):
+    if form is None:
+        form = ProductForm(obj=product)
+        form.category_id.data, form.brand_id.data = str(product.category_id), str(product.brand_id or "")
+        form.status.data = product.status.value
+        form.weight_grams.data = str(product.weight_grams) if product.weight_grams is not None else ""
+        form.origin_country.data = product.origin_country or ""
+    variant_forms = variant_forms or {}
+    stock_forms = stock_forms or {}
+    for v in product.variants:
+        if v.id not in variant_forms:
+            variant_forms[v.id] = VariantForm(prefix=f"v{v.id}", code=v.code, price=plain_amount(v.price),
+                                              compare_at=plain_amount(v.compare_at_price))
+        stock_forms.setdefault(v.id, StockForm(prefix=f"s{v.id}"))
+    movements = db.session.scalars(
+        select(StockMovement).where(StockMovement.variant_id.in_([v.id for v in product.variants]))
+        .order_by(StockMovement.created_at.desc(), StockMovement.id.desc()).limit(20)).all()
+    codes = {v.id: v.code for v in product.variants}
+    return render("console/products/edit.html", product=product, form=form, variant_forms=variant_forms,
+                  stock_forms=stock_forms, movements=movements, codes=codes, money=money,
+                  can_edit=g.membership.role in EDITORS, status=status)
+
+
+@bp.route("/<store>/products/<int:product_id>", methods=["GET", "POST"])
+@store_roles()
+def product_edit(product_id: int):
+    product = _product_or_404(product_id)
+    if request.method == "GET":
+        return _product_page(product)
+    if g.membership.role not in EDITORS:
+        g.denied_reason = "role"
+        abort(403)
+    form = ProductForm()
+    if form.validate_on_submit():
+        try:
+            _save_from(form, product)
+        except CatalogError as exc:
+            db.session.rollback()
+            _apply(form, exc)
+            return _product_page(_product_or_404(product_id), form=form, status=422)
+        db.session.commit()
+        flash(_("Product saved."), "success")
+        return see_other(url_for(".product_edit", product_id=product_id))
+    return _product_page(product, form=form, status=form_status(form))
+
+
+@bp.route("/<store>/products/<int:product_id>/variants/<int:variant_id>", methods=["POST"])
+@store_roles(*EDITORS)
+def variant_edit(product_id: int, variant_id: int):
+    product = _product_or_404(product_id)
+    variant = _variant_or_404(product, variant_id)
+    form = VariantForm(prefix=f"v{variant.id}")
+    if form.validate_on_submit():
+        try:
+            catalog_products.update_variant(variant, currency=g.store.base_currency, code=form.code.data,
+                                            price_text=form.price.data, compare_at_text=form.compare_at.data)
+        except CatalogError as exc:
+            db.session.rollback()
+            _apply(form, exc)
+            return _product_page(_product_or_404(product_id), variant_forms={variant_id: form}, status=422)
+        db.session.commit()
+        flash(_("Variant %(code)s saved.", code=form.code.data.strip()), "success")
+        return see_other(url_for(".product_edit", product_id=product_id))
+    return _product_page(product, variant_forms={variant_id: form}, status=form_status(form))
+
+
+@bp.route("/<store>/products/<int:product_id>/variants/<int:variant_id>/stock", methods=["POST"])
+@store_roles()
+def variant_stock(product_id: int, variant_id: int):
+    product = _product_or_404(product_id)
+    variant = _variant_or_404(product, variant_id)
+    form = StockForm(prefix=f"s{variant.id}")
+    if form.validate_on_submit():
+        try:
+            delta = _int_or_error(form.delta.data, "delta", _l("Enter a whole number, like 10 or -2."))
+            catalog_products.adjust_stock(variant, delta=delta or 0, reason=form.reason.data, actor_id=current_user.id)
+        except CatalogError as exc:
+            db.session.rollback()
+            _apply(form, exc)
+            return _product_page(_product_or_404(product_id), stock_forms={variant_id: form}, status=422)
+        db.session.commit()
+        flash(_("Stock of %(code)s is now %(n)d.", code=variant.code, n=variant.stock), "success")
+        return see_other(url_for(".product_edit", product_id=product_id))
+    return _product_page(product, stock_forms={variant_id: form}, status=form_status(form))

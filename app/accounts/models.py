@@ -7,11 +7,12 @@ import enum
 import secrets
 from datetime import datetime
 
-from sqlalchemy import Boolean, Enum, ForeignKey, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.core.time import UTCDateTime, utcnow
+from app.core.types import str_enum
 from app.extensions import db
 
 PASSWORD_METHOD = "scrypt"
@@ -35,8 +36,7 @@ class User(db.Model):
     preferred_locale: Mapped[str | None] = mapped_column(String(10))
     preferred_currency: Mapped[str | None] = mapped_column(String(3))
     platform_role: Mapped[PlatformRole | None] = mapped_column(
-        Enum(PlatformRole, name="platform_role", values_callable=lambda e: [m.value for m in e],
-             native_enum=False, length=20, validate_strings=True)
+        str_enum(PlatformRole, "platform_role")
     )
     is_active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)

@@ -6,10 +6,11 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, Enum, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.time import UTCDateTime, utcnow
+from app.core.types import str_enum
 from app.extensions import db
 from app.tenancy.scope import StoreOwned
 
@@ -79,8 +80,7 @@ class StoreCategory(StoreOwned, db.Model):
     category_id: Mapped[int] = mapped_column(ForeignKey("categories.id", ondelete="CASCADE"), nullable=False,
                                              index=True)
     state: Mapped[ApplicationState] = mapped_column(
-        Enum(ApplicationState, name="store_category_state", values_callable=lambda e: [m.value for m in e],
-             native_enum=False, length=20, validate_strings=True),
+        str_enum(ApplicationState, "store_category_state"),
         nullable=False, default=ApplicationState.PENDING)
     note: Mapped[str | None] = mapped_column(Text)  # the merchant's note with the application
     reason: Mapped[str | None] = mapped_column(Text)  # the platform's reason for a rejection
@@ -111,8 +111,7 @@ class Product(StoreOwned, db.Model):
     category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"), nullable=False, index=True)
     brand_id: Mapped[int | None] = mapped_column(ForeignKey("brands.id", ondelete="SET NULL"))
     status: Mapped[ProductStatus] = mapped_column(
-        Enum(ProductStatus, name="product_status", values_callable=lambda e: [m.value for m in e],
-             native_enum=False, length=20, validate_strings=True),
+        str_enum(ProductStatus, "product_status"),
         nullable=False, default=ProductStatus.DRAFT)
     on_shelf: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     weight_grams: Mapped[int | None] = mapped_column(Integer)

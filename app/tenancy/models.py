@@ -5,18 +5,13 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import Boolean, Enum, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.time import UTCDateTime, utcnow
+from app.core.types import str_enum
 from app.extensions import db
 from app.tenancy.scope import StoreOwned
-
-
-def _enum(cls: type[enum.Enum], name: str) -> Enum:
-    # Store the enum's value (lower-case words), checked by the database.
-    return Enum(cls, name=name, values_callable=lambda e: [m.value for m in e], native_enum=False,
-                length=20, validate_strings=True)
 
 
 class StoreType(enum.StrEnum):
@@ -51,9 +46,9 @@ class Store(db.Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     slug: Mapped[str] = mapped_column(String(40), unique=True, nullable=False)
     name: Mapped[str] = mapped_column(String(120), nullable=False)
-    type: Mapped[StoreType] = mapped_column(_enum(StoreType, "store_type"), nullable=False)
+    type: Mapped[StoreType] = mapped_column(str_enum(StoreType, "store_type"), nullable=False)
     status: Mapped[StoreStatus] = mapped_column(
-        _enum(StoreStatus, "store_status"), nullable=False, default=StoreStatus.SETUP
+        str_enum(StoreStatus, "store_status"), nullable=False, default=StoreStatus.SETUP
     )
     status_reason: Mapped[str | None] = mapped_column(Text)
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -85,7 +80,7 @@ class Domain(StoreOwned, db.Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     hostname: Mapped[str] = mapped_column(String(253), unique=True, nullable=False)
     state: Mapped[DomainState] = mapped_column(
-        _enum(DomainState, "domain_state"), nullable=False, default=DomainState.PENDING_DNS
+        str_enum(DomainState, "domain_state"), nullable=False, default=DomainState.PENDING_DNS
     )
     is_primary: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     verification_token: Mapped[str] = mapped_column(String(64), nullable=False)
@@ -101,7 +96,7 @@ class Membership(StoreOwned, db.Model):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True, nullable=False)
-    role: Mapped[Role] = mapped_column(_enum(Role, "member_role"), nullable=False)
+    role: Mapped[Role] = mapped_column(str_enum(Role, "member_role"), nullable=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
 
     store: Mapped[Store] = relationship(back_populates="memberships", lazy="joined")
@@ -115,7 +110,7 @@ class Invitation(StoreOwned, db.Model):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     email: Mapped[str] = mapped_column(String(254), nullable=False, index=True)
-    role: Mapped[Role] = mapped_column(_enum(Role, "invitation_role"), nullable=False)
+    role: Mapped[Role] = mapped_column(str_enum(Role, "invitation_role"), nullable=False)
     invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, default=utcnow)
     accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -6,6 +6,7 @@ URL table (merchant host)
     /<store>/products/<id>                                        edit the product; variants; stock ledger
     /<store>/products/<id>/variants/<variant_id>                  code and prices of one variant
     /<store>/products/<id>/variants/<variant_id>/stock            adjust stock, with a reason
+    /<store>/products/variants-preview                            HTMX: the variants typed options make
 """
 
 from __future__ import annotations
@@ -264,3 +265,16 @@ def variant_stock(product_id: int, variant_id: int):
         flash(_("Stock of %(code)s is now %(n)d.", code=variant.code, n=variant.stock), "success")
         return see_other(url_for(".product_edit", product_id=product_id))
     return _product_page(product, stock_forms={variant_id: form}, status=form_status(form))
+
+
+@bp.route("/<store>/products/variants-preview", methods=["POST"])
+@store_roles(*EDITORS)
+def variants_preview():
+    """The variants the typed options will make (an HTMX partial while typing)."""
+    text = request.form.get("options", "")[:2000]
+    try:
+        options = catalog_products.parse_options(text)
+    except CatalogError as exc:
+        return render("console/products/_preview.html", error=str(exc.message), rows=[], names=[], status=422)
+    return render("console/products/_preview.html", error=None, rows=catalog_products.combinations(options),
+                  names=[o["name"] for o in options])

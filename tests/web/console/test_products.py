@@ -207,3 +207,22 @@ def test_options_typed_with_cjk_or_arabic_punctuation(shop):
 
     assert parse_options("颜色：红，蓝、白") == [{"name": "颜色", "values": ["红", "蓝", "白"]}]
     assert parse_options("اللون: أحمر، أزرق") == [{"name": "اللون", "values": ["أحمر", "أزرق"]}]
+
+
+def test_variants_preview_while_typing(shop):
+    console = shop["console"]
+    token = console.csrf("/acme/products/new")
+    headers = {"HX-Request": "true", "X-CSRFToken": token}
+    response = console.post("/acme/products/variants-preview", headers=headers,
+                            data={"options": "Colour: Red, Blue\nSize: S, M, L"})
+    assert response.status_code == 200
+    body = response.get_data(as_text=True)
+    assert "6 variants will be created" in body
+    assert body.count("<tr>") == 7  # the header row and six combinations
+    assert "<html" not in body  # a partial
+    bad = console.post("/acme/products/variants-preview", headers=headers, data={"options": "Colour Red"})
+    assert bad.status_code == 422
+    assert "Write each option on its own line" in bad.get_data(as_text=True)
+    assert "one variant" in console.post("/acme/products/variants-preview", headers=headers,
+                                         data={"options": ""}).get_data(as_text=True)
+    assert _rows() == (0, 0, 0)  # a preview writes nothing

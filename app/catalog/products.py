@@ -193,3 +193,18 @@ def adjust_stock(variant: Variant, *, delta: int, reason: str, actor_id: int | N
     db.session.add(movement)
     db.session.flush()
     return movement
+
+
+LOW_STOCK = 5  # a variant at or below this many units is flagged in the console
+
+
+def set_on_shelf(product_ids: list[int], on_shelf: bool) -> int:
+    """Put products on (or take them off) the shelf in one go; returns how many
+    of the current store's products changed. Ids of other stores match nothing."""
+    if not product_ids:
+        raise CatalogError(_l("Select at least one product."), "product_ids")
+    products = db.session.scalars(select(Product).where(Product.id.in_(product_ids))).all()
+    for product in products:
+        product.on_shelf = on_shelf
+    db.session.flush()
+    return len(products)

@@ -7,6 +7,7 @@ URL table (merchant host)
     /<store>/products/<id>/variants/<variant_id>                  code and prices of one variant
     /<store>/products/<id>/variants/<variant_id>/stock            adjust stock, with a reason
     /<store>/products/variants-preview                            HTMX: the variants typed options make
+    /<store>/products/shelf                                       bulk: selected products on / off the shelf
 """
 
 from __future__ import annotations
@@ -88,6 +89,10 @@ class VariantForm(FlaskForm):
                              render_kw={"inputmode": "decimal"})
 
 
+class EmptyForm(FlaskForm):
+    """Only the CSRF token (bulk actions)."""
+
+
 class StockForm(FlaskForm):
     delta = StringField(_l("Stock change"), validators=[InputRequired(message=REQUIRED), Length(max=9, message=TOO_LONG)],
                         render_kw={"inputmode": "numeric"})
@@ -147,7 +152,8 @@ def products():
                               Product.id.in_(select(Variant.product_id).where(func.lower(Variant.code).like(like)))))
     rows = db.session.scalars(stmt.limit(PAGE_SIZE)).all()
     return render("console/products/list.html", "console/products/_table.html", products=rows, q=q,
-                  status_filter=status, statuses=status_choices(), money=money,
+                  status_filter=status, statuses=status_choices(), money=money, low_stock=catalog_products.LOW_STOCK,
+                  bulk_form=EmptyForm(),
                   can_edit=g.membership.role in EDITORS, approved=bool(approved_category_ids()))
 
 
@@ -278,3 +284,25 @@ def variants_preview():
         return render("console/products/_preview.html", error=str(exc.message), rows=[], names=[], status=422)
     return render("console/products/_preview.html", error=None, rows=catalog_products.combinations(options),
                   names=[o["name"] for o in options])
+
+
+@bp.route("/<store>/products/shelf", methods=["POST"])
+@store_roles(*EDITORS)
+def products_shelf():
+    """Bulk action from the list: put the selected products on or off the shelf."""
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    action = request.form.get("action")
+    if action not in ("on", "off"):
+        abort(400)
+    ids = [int(v) for v in request.form.getlist("product_ids") if v.isdigit()][:500]
+    try:
+        count = catalog_products.set_on_shelf(ids, action == "on")
+    except CatalogError as exc:
+        flash(str(exc.message), "error")
+        return see_other(url_for(".products"))
+    db.session.commit()
+    message = (_("%(n)d product(s) put on the shelf.", n=count) if action == "on"
+               else _("%(n)d product(s) taken off the shelf.", n=count))
+    flash(message, "success")
+    return see_other(url_for(".products"))

@@ -226,3 +226,43 @@ def test_variants_preview_while_typing(shop):
     assert "one variant" in console.post("/acme/products/variants-preview", headers=headers,
                                          data={"options": ""}).get_data(as_text=True)
     assert _rows() == (0, 0, 0)  # a preview writes nothing
+
+
+def test_bulk_shelf_and_low_stock_marker(shop, client_for):
+    console = shop["console"]
+    for name, slug in (("One", "one"), ("Two", "two")):
+        console.submit("/acme/products/new", _form(shop, name=name, slug=slug, options="", on_shelf=""))
+    with store_scope(shop["store"].id):
+        ids = [p.id for p in db.session.scalars(select(Product).order_by(Product.id))]
+        variant_id = db.session.scalar(select(Variant.id).where(Variant.product_id == ids[0]))
+    console.submit(f"/acme/products/{ids[0]}/variants/{variant_id}/stock",
+                   {f"s{variant_id}-delta": "3", f"s{variant_id}-reason": "Counted"}, form_page=f"/acme/products/{ids[0]}")
+    listing = console.get("/acme/products").get_data(as_text=True)
+    assert "1 variant low" in listing and "out of stock" in listing
+
+    token = console.csrf("/acme/products")
+    response = console.post("/acme/products/shelf", data={"csrf_token": token, "action": "on",
+                                                          "product_ids": [str(i) for i in ids]})
+    assert response.status_code == 303
+    with store_scope(shop["store"].id):
+        assert all(db.session.scalars(select(Product.on_shelf)))
+    # Nothing selected: a message, nothing changed.
+    response = console.post("/acme/products/shelf", data={"csrf_token": token, "action": "off"},
+                            follow_redirects=True)
+    assert "Select at least one product." in response.get_data(as_text=True)
+    with store_scope(shop["store"].id):
+        assert all(db.session.scalars(select(Product.on_shelf)))
+
+
+def test_bulk_shelf_cannot_reach_another_stores_products(shop, client_for):
+    shop["console"].submit("/acme/products/new", _form(shop, options="", on_shelf="y"))
+    with store_scope(shop["store"].id):
+        product_id = db.session.scalar(select(Product.id))
+    other = client_for("merchant.localhost")
+    sign_in(other, shop["other"].email)
+    token = other.csrf("/sakura/products")
+    response = other.post("/sakura/products/shelf", data={"csrf_token": token, "action": "off",
+                                                          "product_ids": [str(product_id)]}, follow_redirects=True)
+    assert "0 product(s) taken off the shelf." in response.get_data(as_text=True)
+    with store_scope(shop["store"].id):
+        assert db.session.get(Product, product_id).on_shelf is True

@@ -27,6 +27,7 @@ from app.web.account.forms import (
     SignInForm,
     SignUpForm,
 )
+from app.web.fields import add_error
 from app.web.rendering import form_status, render, see_other
 
 shopper_bp = Blueprint("account", __name__)
@@ -57,14 +58,6 @@ def _home_after_sign_in() -> str:
     if g.surface == "admin":
         return url_for("admin.home")
     return url_for(".home")
-
-
-def _apply_error(form, exc: AccountError) -> None:
-    field = getattr(form, exc.field, None) if exc.field else None
-    if field is not None:
-        field.errors = list(field.errors) + [str(exc.message)]
-    else:
-        form.form_errors.append(str(exc.message))
 
 
 def _store_id() -> int | None:
@@ -129,7 +122,7 @@ def reset_password(token: str):
         try:
             accounts.reset_password(token=token, password=form.password.data)
         except AccountError as exc:
-            _apply_error(form, exc)
+            add_error(form, exc.message, exc.field)
             if isinstance(exc, PasswordTooShort):
                 form.password.errors = [str(exc.message)]
             db.session.rollback()
@@ -176,7 +169,7 @@ def change_password():
             if isinstance(exc, PasswordTooShort):
                 form.new_password.errors = [str(exc.message)]
             else:
-                _apply_error(form, exc)
+                add_error(form, exc.message, exc.field)
             return _account_page(password_form=form, status=422)
         db.session.commit()
         flash(_("Your password is changed. Other sessions have been signed out."), "success")
@@ -212,7 +205,7 @@ def sign_up():
                                     locale=g.url_locale, store_id=_store_id())
         except AccountError as exc:
             db.session.rollback()
-            _apply_error(form, exc)
+            add_error(form, exc.message, exc.field)
             return render("account/sign_up.html", "account/_sign_up_form.html", form=form, status=422)
         db.session.commit()
         start_session(user)

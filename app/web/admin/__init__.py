@@ -47,7 +47,7 @@ from app.tenancy.models import Invitation, Membership, Store, StoreEvent, StoreS
 from app.web.access import platform_roles, public
 from app.web.account.forms import REQUIRED, email_field
 from app.web.account.views import staff_bp
-from app.web.fields import ChoiceField
+from app.web.fields import ChoiceField, EmptyForm
 from app.web.rendering import form_status, render, see_other
 
 bp = Blueprint("admin", __name__)
@@ -90,10 +90,6 @@ class StoreForm(FlaskForm):
 class StatusForm(FlaskForm):
     action = ChoiceField(_l("Action"), choices=lambda: [(a, a) for a in stores.STATUS_ACTIONS])
     reason = TextAreaField(_l("Reason"), validators=[Optional(), Length(max=1000, message=_l("Use at most %(max)d characters."))])
-
-
-class EmptyForm(FlaskForm):
-    pass
 
 
 @bp.route("/")

@@ -32,8 +32,8 @@ from app.i18n.locales import switcher_locales
 from app.tenancy.models import Store
 from app.web.access import platform_roles
 from app.web.account.forms import REQUIRED
-from app.web.admin import EmptyForm, bp
-from app.web.fields import ChoiceField
+from app.web.admin import bp
+from app.web.fields import ChoiceField, EmptyForm, add_error
 from app.web.rendering import form_status, render, see_other
 
 EDITORS = (PlatformRole.ADMIN, PlatformRole.OPERATIONS)
@@ -89,11 +89,6 @@ def _parent(form: CategoryForm) -> int | None:
     return int(form.parent_id.data) if form.parent_id.data else None
 
 
-def _apply(form, exc: catalog.CatalogError) -> None:
-    field = getattr(form, exc.field, None) if exc.field else None
-    (field.errors if field is not None else form.form_errors).append(str(exc.message))
-
-
 @bp.route("/catalog/categories")
 @platform_roles(*READERS)
 def categories():
@@ -114,7 +109,7 @@ def category_new():
                                              commission_third=form.commission_third.data)
         except catalog.CatalogError as exc:
             db.session.rollback()
-            _apply(form, exc)
+            add_error(form, exc.message, exc.field)
             return render("admin/catalog/category_form.html", form=form, category=None, status=422)
         db.session.commit()
         flash(_("Category %(name)s created.", name=category.name), "success")
@@ -149,7 +144,7 @@ def category_edit(category_id: int):
                                   commission_self=form.commission_self.data, commission_third=form.commission_third.data)
         except catalog.CatalogError as exc:
             db.session.rollback()
-            _apply(form, exc)
+            add_error(form, exc.message, exc.field)
             return _category_page(_category_or_404(category_id), form, 422)
         db.session.commit()
         flash(_("Category saved."), "success")
@@ -201,7 +196,7 @@ def category_translation(category_id: int, locale: str):
                                      seo_description=form.seo_description.data)
         except catalog.CatalogError as exc:
             db.session.rollback()
-            _apply(form, exc)
+            add_error(form, exc.message, exc.field)
             return render("admin/catalog/translation_form.html", form=form, category=category, locale=locale,
                           status=422)
         db.session.commit()
@@ -225,7 +220,7 @@ def brands():
             brand = catalog.save_brand(None, name=form.name.data, slug=form.slug.data)
         except catalog.CatalogError as exc:
             db.session.rollback()
-            _apply(form, exc)
+            add_error(form, exc.message, exc.field)
             status = 422
         else:
             db.session.commit()
@@ -251,7 +246,7 @@ def brand_edit(brand_id: int):
             catalog.save_brand(brand, name=form.name.data, slug=form.slug.data)
         except catalog.CatalogError as exc:
             db.session.rollback()
-            _apply(form, exc)
+            add_error(form, exc.message, exc.field)
             return render("admin/catalog/brand_form.html", form=form, brand=brand, status=422)
         db.session.commit()
         flash(_("Brand saved."), "success")

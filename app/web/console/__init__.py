@@ -38,7 +38,7 @@ from app.tenancy.scope import set_scope
 from app.web.access import public, signed_in, store_roles
 from app.web.account.forms import REQUIRED, email_field
 from app.web.account.views import staff_bp
-from app.web.fields import ChoiceField
+from app.web.fields import ChoiceField, EmptyForm, add_error
 from app.web.rendering import form_status, render, see_other
 
 bp = Blueprint("console", __name__)
@@ -56,10 +56,6 @@ class InviteForm(FlaskForm):
 
 class RoleForm(FlaskForm):
     role = ChoiceField(_l("Role"), choices=role_choices)
-
-
-class EmptyForm(FlaskForm):
-    """A form with only the CSRF token, for buttons."""
 
 
 class JoinForm(FlaskForm):
@@ -323,16 +319,24 @@ class CategoryApplicationForm(FlaskForm):
                          validators=[Optional(), Length(max=1000, message=_l("Use at most %(max)d characters."))])
 
 
-def _categories_page(form=None, status=200):
+def _category_state():
+    """The tree, this store's applications, and the categories it may apply for."""
     from app.catalog import services as catalog
     from app.catalog.models import ApplicationState, StoreCategory
 
     applications = {a.category_id: a for a in db.session.scalars(select(StoreCategory))}
     tree = catalog.category_tree()
-    form = form or CategoryApplicationForm()
     open_to_apply = [(str(n.category.id), "— " * n.depth + n.category.name) for n in tree
                      if n.category.id not in applications
                      or applications[n.category.id].state == ApplicationState.REJECTED]
+    return tree, applications, open_to_apply
+
+
+def _categories_page(form=None, status=200, state=None):
+    from app.catalog import services as catalog
+
+    tree, applications, open_to_apply = state or _category_state()
+    form = form or CategoryApplicationForm()
     form.category_id.choices = open_to_apply
     return render("console/categories.html", tree=tree, applications=applications, form=form,
                   can_apply=g.membership.role in (Role.OWNER, Role.MANAGER) and bool(open_to_apply),
@@ -351,19 +355,20 @@ def apply_category():
     from app.catalog import services as catalog
 
     form = CategoryApplicationForm()
-    _categories_page(form)  # fills the choices
+    state = _category_state()
+    form.category_id.choices = state[2]
     if form.validate_on_submit():
         try:
             catalog.apply_for_category(store_id=g.store.id, category_id=int(form.category_id.data),
                                        note=form.note.data, actor_id=current_user.id)
         except catalog.CatalogError as exc:
             db.session.rollback()
-            form.category_id.errors.append(str(exc.message))
+            add_error(form, exc.message, "category_id")
             return _categories_page(form, 422)
         db.session.commit()
         flash(_("Application sent. The platform will review it."), "success")
         return see_other(url_for(".categories"))
-    return _categories_page(form, form_status(form))
+    return _categories_page(form, form_status(form), state)
 
 
 @bp.route("/robots.txt")

@@ -32,7 +32,7 @@ from app.tenancy.models import Role
 from app.web.access import store_roles
 from app.web.account.forms import REQUIRED
 from app.web.console import bp
-from app.web.fields import ChoiceField
+from app.web.fields import ChoiceField, EmptyForm, add_error
 from app.web.rendering import form_status, render, see_other
 
 EDITORS = (Role.OWNER, Role.MANAGER)
@@ -89,10 +89,6 @@ class VariantForm(FlaskForm):
                              render_kw={"inputmode": "decimal"})
 
 
-class EmptyForm(FlaskForm):
-    """Only the CSRF token (bulk actions)."""
-
-
 class StockForm(FlaskForm):
     delta = StringField(_l("Stock change"), validators=[InputRequired(message=REQUIRED), Length(max=9, message=TOO_LONG)],
                         render_kw={"inputmode": "numeric"})
@@ -117,11 +113,6 @@ def money(amount: int | None) -> str:
 
 def plain_amount(amount: int | None) -> str:
     return "" if amount is None else str(Money(amount, g.store.base_currency).decimal)
-
-
-def _apply(form, exc: CatalogError) -> None:
-    field = getattr(form, exc.field, None) if exc.field else None
-    (field.errors if field is not None else form.form_errors).append(str(exc.message))
 
 
 def _product_or_404(product_id: int) -> Product:
@@ -177,7 +168,7 @@ def product_new():
             product = _save_from(form, None)
         except CatalogError as exc:
             db.session.rollback()
-            _apply(form, exc)
+            add_error(form, exc.message, exc.field)
             return render("console/products/new.html", form=form, status=422)
         db.session.commit()
         flash(_("Product created with %(n)d variant(s). Set their codes, prices and stock below.",
@@ -225,7 +216,7 @@ def product_edit(product_id: int):
             _save_from(form, product)
         except CatalogError as exc:
             db.session.rollback()
-            _apply(form, exc)
+            add_error(form, exc.message, exc.field)
             return _product_page(_product_or_404(product_id), form=form, status=422)
         db.session.commit()
         flash(_("Product saved."), "success")
@@ -245,7 +236,7 @@ def variant_edit(product_id: int, variant_id: int):
                                             price_text=form.price.data, compare_at_text=form.compare_at.data)
         except CatalogError as exc:
             db.session.rollback()
-            _apply(form, exc)
+            add_error(form, exc.message, exc.field)
             return _product_page(_product_or_404(product_id), variant_forms={variant_id: form}, status=422)
         db.session.commit()
         flash(_("Variant %(code)s saved.", code=form.code.data.strip()), "success")
@@ -265,7 +256,7 @@ def variant_stock(product_id: int, variant_id: int):
             catalog_products.adjust_stock(variant, delta=delta or 0, reason=form.reason.data, actor_id=current_user.id)
         except CatalogError as exc:
             db.session.rollback()
-            _apply(form, exc)
+            add_error(form, exc.message, exc.field)
             return _product_page(_product_or_404(product_id), stock_forms={variant_id: form}, status=422)
         db.session.commit()
         flash(_("Stock of %(code)s is now %(n)d.", code=variant.code, n=variant.stock), "success")

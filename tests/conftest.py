@@ -35,21 +35,26 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 
-def _database_url() -> str:
-    url = os.environ.get("TEST_DATABASE_URL", "sqlite://")
-    if not url.startswith("postgresql"):
-        return url
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    base, _, name = url.rpartition("/")
-    name = f"{name}_{worker}"
+def postgres_database(url: str, purpose: str = "", *, fresh: bool = False) -> str:
+    """A database of its own on TEST_DATABASE_URL's server for this xdist worker
+    (and ``purpose``), created if missing, or recreated empty when ``fresh``."""
     import psycopg
 
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    base, _, name = url.rpartition("/")
+    name = "_".join(part for part in (name, purpose, worker) if part)
     admin_url = f"{base}/postgres".replace("postgresql+psycopg://", "postgresql://")
     with psycopg.connect(admin_url, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
-        if not exists:
+        if fresh:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        if fresh or not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
             conn.execute(f'CREATE DATABASE "{name}"')
     return f"{base}/{name}"
+
+
+def _database_url() -> str:
+    url = os.environ.get("TEST_DATABASE_URL", "sqlite://")
+    return postgres_database(url) if url.startswith("postgresql") else url
 
 
 class HostClient(FlaskClient):

@@ -13,22 +13,14 @@ from sqlalchemy import create_engine, inspect
 
 from app import create_app
 from app.extensions import db
+from tests.conftest import postgres_database
 
 
 def _fresh_database_url(tmp_path) -> str:
     url = os.environ.get("TEST_DATABASE_URL", "")
     if not url.startswith("postgresql"):
         return f"sqlite:///{tmp_path / 'migrations.db'}"
-    import psycopg
-
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    base, _, name = url.rpartition("/")
-    name = f"{name}_migrations_{worker}"
-    admin = f"{base}/postgres".replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return f"{base}/{name}"
+    return postgres_database(url, "migrations", fresh=True)
 
 
 @pytest.fixture

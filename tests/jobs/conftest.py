@@ -33,6 +33,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from tests.conftest import postgres_database
+
 ROOT = Path(__file__).resolve().parents[2]
 XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
 SECRET_KEY = "test"
@@ -96,24 +98,11 @@ def redis_conn(redis_url):
 # --- database ------------------------------------------------------------------
 
 
-def _postgres_database(url: str) -> str:
-    import psycopg
-
-    base, _, name = url.rpartition("/")
-    name = f"{name}_jobs_{XDIST_WORKER}"
-    admin_url = f"{base}/postgres".replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
-    return f"{base}/{name}"
-
-
 @pytest.fixture
 def database_url(tmp_path):
     url = os.environ.get("TEST_DATABASE_URL", "")
     if url.startswith("postgresql"):
-        return _postgres_database(url)
+        return postgres_database(url, "jobs")
     return f"sqlite:///{tmp_path / 'jobs.db'}"
 
 

@@ -170,3 +170,13 @@ def test_finance_reads_but_cannot_change_the_catalog(client_for):
     assert client.post("/catalog/categories/new", data={"csrf_token": token}).status_code == 403
     db.session.expire_all()
     assert db.session.get(Category, category.id).name == "Audio"
+
+
+def test_bad_translation_input_changes_nothing(ops):
+    shoes = _create(ops, "Shoes", "shoes")
+    before = _counts()
+    response = ops.submit(f"/catalog/categories/{shoes.id}/translations/ar",
+                          {"name": "ن" * 121, "seo_title": "", "seo_description": ""})
+    assert response.status_code == 422
+    assert "Use at most 120 characters." in response.get_data(as_text=True)
+    assert _counts() == before

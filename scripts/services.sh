@@ -9,6 +9,14 @@ DIR="${LINTAS_SERVICES_DIR:-$(cd "$(dirname "$0")/.." && pwd)/build/services}"
 REDIS_PORT="${LINTAS_REDIS_PORT:-6399}"
 PG_PORT="${LINTAS_PG_PORT:-5439}"
 
+# As root, PostgreSQL runs as the postgres user, which may not be able to enter
+# the checkout (a clone in a 0700 temporary folder): keep its data in /tmp.
+if [ "$(id -u)" = "0" ]; then
+  PG_DIR="${LINTAS_PG_DIR:-/tmp/lintas-pg-$PG_PORT}"
+else
+  PG_DIR="${LINTAS_PG_DIR:-$DIR/pg}"
+fi
+
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 
 as_postgres() {
@@ -23,12 +31,13 @@ start() {
     for _ in $(seq 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
   fi
   local bin; bin="$(pg_bin)"
-  local data="$DIR/pg"
+  local data="$PG_DIR"
   if [ -n "$bin" ]; then
     if [ ! -f "$data/PG_VERSION" ]; then
-      rm -rf "$data"; mkdir -p "$data"
-      [ "$(id -u)" = "0" ] && chown postgres "$data" "$DIR"
-      as_postgres "$bin/initdb -D $data -A trust -U postgres --no-sync -E UTF8 >$DIR/initdb.log 2>&1"
+      rm -rf "$data"; mkdir -p "$data"; chmod 700 "$data"
+      [ "$(id -u)" = "0" ] && chown postgres "$data"
+      as_postgres "$bin/initdb -D $data -A trust -U postgres --no-sync -E UTF8 >$data.initdb.log 2>&1" ||
+        { echo "initdb failed: see $data.initdb.log" >&2; exit 1; }
     fi
     if ! as_postgres "$bin/pg_ctl -D $data status" >/dev/null 2>&1; then
       as_postgres "$bin/pg_ctl -D $data -l $data/log -w -o \"-c listen_addresses=127.0.0.1 -p $PG_PORT -k $data -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" start" >/dev/null
@@ -41,8 +50,8 @@ start() {
 stop() {
   redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
   local bin; bin="$(pg_bin)"
-  if [ -n "$bin" ] && [ -f "$DIR/pg/PG_VERSION" ]; then
-    as_postgres "$bin/pg_ctl -D $DIR/pg -m fast -w stop" >/dev/null 2>&1 || true
+  if [ -n "$bin" ] && [ -f "$PG_DIR/PG_VERSION" ]; then
+    as_postgres "$bin/pg_ctl -D $PG_DIR -m fast -w stop" >/dev/null 2>&1 || true
   fi
 }
 

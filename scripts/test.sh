@@ -17,7 +17,12 @@ scripts/install_system.sh
 
 cleanup() { scripts/services.sh stop; }
 trap cleanup EXIT
-eval "$(scripts/services.sh start)"
+services="$(scripts/services.sh start)"  # fails the run if a server cannot start
+eval "$services"
+if [ -z "${REDIS_TEST_URL:-}" ] || [ -z "${TEST_DATABASE_URL:-}" ]; then
+  echo "Redis or PostgreSQL did not start; refusing to run a partial suite" >&2
+  exit 1
+fi
 export REDIS_TEST_URL TEST_DATABASE_URL
 
 "$PY" scripts/i18n.py compile >/dev/null

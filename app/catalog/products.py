@@ -8,12 +8,23 @@ import re
 
 import nh3
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
-from app.catalog.models import Brand, Product, ProductStatus, StockMovement, Variant
+from app.catalog.models import (
+    Brand,
+    ModerationState,
+    Product,
+    ProductFacet,
+    ProductStatus,
+    StockMovement,
+    Variant,
+)
 from app.catalog.services import CatalogError, approved_category_ids
+from app.catalog.settings import get_setting
+from app.core.time import utcnow
 from app.extensions import db
 from app.i18n.money import Money, MoneyError, exponent
+from app.tenancy.models import Store, StoreType
 
 MAX_OPTIONS = 3
 MAX_VALUES = 20
@@ -130,8 +141,11 @@ def save_product(product: Product | None, *, currency: str, name: str, slug: str
     if creating:
         options = parse_options(options_text or "")
         price = parse_price(price_text or "", currency)
-        product = Product(options=options)
+        product = Product(options=options, moderation=initial_moderation())
         db.session.add(product)
+    elif product.moderation in (ModerationState.REJECTED, ModerationState.TAKEN_DOWN):
+        # An edit after a rejection or take-down goes back to the platform's queue.
+        product.moderation, product.moderated_at = ModerationState.PENDING, None
     product.name, product.slug, product.category_id, product.brand_id = name, slug, category_id, brand_id
     product.description = sanitise_description(description)
     product.status = ProductStatus(status)
@@ -145,7 +159,42 @@ def save_product(product: Product | None, *, currency: str, name: str, slug: str
             product.variants.append(Variant(code=code, option_values=values, position=position, price=price, stock=0,
                                             store_id=product.store_id))
         db.session.flush()
+        sync_facets(product)
+    refresh_listing(product)
     return product
+
+
+def initial_moderation() -> ModerationState:
+    """New products of third-party stores wait for approval when the platform
+    says so; the current store is the one in scope."""
+    from app.tenancy.scope import current_store_id
+
+    store_type = db.session.scalar(select(Store.type).where(Store.id == current_store_id()))
+    if store_type == StoreType.THIRD_PARTY and get_setting("moderate_third_party_products"):
+        return ModerationState.PENDING
+    return ModerationState.APPROVED
+
+
+def refresh_listing(product: Product) -> None:
+    """Keep the product's listing columns (price range, in stock, first
+    publication) in step with its variants. Flushes."""
+    prices = [v.price for v in product.variants]
+    product.price_min = min(prices) if prices else None
+    product.price_max = max(prices) if prices else None
+    product.in_stock = any(v.stock > 0 for v in product.variants)
+    if product.published_at is None and product.status == ProductStatus.ACTIVE and product.on_shelf:
+        product.published_at = utcnow()
+    db.session.flush()
+
+
+def sync_facets(product: Product) -> None:
+    """One facet row per option value the product is sold in."""
+    db.session.execute(delete(ProductFacet).where(ProductFacet.product_id == product.id))
+    for option in product.options:
+        for value in option["values"]:
+            db.session.add(ProductFacet(product_id=product.id, name=option["name"].strip().lower()[:40],
+                                        value=value[:40], store_id=product.store_id))
+    db.session.flush()
 
 
 def _free_code(wanted: str) -> str:
@@ -169,6 +218,7 @@ def update_variant(variant: Variant, *, currency: str, code: str, price_text: st
         raise CatalogError(_l("The compare-at price must be higher than the price."), "compare_at")
     variant.code, variant.price, variant.compare_at_price = code, price, compare_at
     db.session.flush()
+    refresh_listing(variant.product)
     return variant
 
 
@@ -188,6 +238,7 @@ def adjust_stock(variant: Variant, *, delta: int, reason: str, actor_id: int | N
     if changed != 1:
         raise CatalogError(_l("Stock cannot go below zero."), "delta")
     db.session.refresh(variant, ["stock"])
+    refresh_listing(variant.product)
     movement = StockMovement(store_id=variant.store_id, variant_id=variant.id, delta=delta, balance=variant.stock,
                              kind=kind, reason=reason or None, actor_id=actor_id)
     db.session.add(movement)
@@ -206,5 +257,6 @@ def set_on_shelf(product_ids: list[int], on_shelf: bool) -> int:
     products = db.session.scalars(select(Product).where(Product.id.in_(product_ids))).all()
     for product in products:
         product.on_shelf = on_shelf
+        refresh_listing(product)
     db.session.flush()
     return len(products)

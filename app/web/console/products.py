@@ -36,6 +36,10 @@ from app.web.fields import ChoiceField, EmptyForm, add_error
 from app.web.rendering import form_status, render, see_other
 
 EDITORS = (Role.OWNER, Role.MANAGER)
+# Functions (product, forms) -> dict adding context to the product edit page;
+# the images, prices, translations and collections modules register theirs.
+# ``forms`` maps a context name to a form being re-shown with its errors.
+PRODUCT_PAGE_CONTEXT: list = []
 TOO_LONG = _l("Use at most %(max)d characters.")
 PAGE_SIZE = 50
 
@@ -178,7 +182,7 @@ def product_new():
 
 
 def _product_page(product: Product, form: ProductForm | None = None, variant_forms: dict | None = None,
-                  stock_forms: dict | None = None, status: int = 200):
+                  stock_forms: dict | None = None, status: int = 200, extra_forms: dict | None = None):
     if form is None:
         form = ProductForm(obj=product)
         form.category_id.data, form.brand_id.data = str(product.category_id), str(product.brand_id or "")
@@ -196,9 +200,12 @@ def _product_page(product: Product, form: ProductForm | None = None, variant_for
         select(StockMovement).where(StockMovement.variant_id.in_([v.id for v in product.variants]))
         .order_by(StockMovement.created_at.desc(), StockMovement.id.desc()).limit(20)).all()
     codes = {v.id: v.code for v in product.variants}
+    extra: dict = {}
+    for hook in PRODUCT_PAGE_CONTEXT:
+        extra.update(hook(product, extra_forms or {}))
     return render("console/products/edit.html", product=product, form=form, variant_forms=variant_forms,
                   stock_forms=stock_forms, movements=movements, codes=codes, money=money,
-                  can_edit=g.membership.role in EDITORS, status=status)
+                  can_edit=g.membership.role in EDITORS, status=status, **extra)
 
 
 @bp.route("/<store>/products/<int:product_id>", methods=["GET", "POST"])

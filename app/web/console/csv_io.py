@@ -1,0 +1,3 @@
+"""Console: CSV export and import of products and variants."""
+
+from app.web.console import bp  # noqa: F401

@@ -49,6 +49,11 @@ class HealthAndStatic:
         self.app = app
         self.static = SharedDataMiddleware(self._not_found, static_exports, cache_timeout=60 * 60 * 24 * 365)
         self.wsgi_app = wsgi_app
+        self.media = None
+        if app.config.get("MEDIA_STORAGE", "local") == "local":
+            # Uploaded images (app/media): a key's files never change, so a year of cache.
+            self.media = SharedDataMiddleware(self._not_found, {"/media/": str(app.config["MEDIA_ROOT"])},
+                                              cache_timeout=60 * 60 * 24 * 365)
 
     @staticmethod
     def _not_found(environ, start_response):
@@ -62,7 +67,29 @@ class HealthAndStatic:
             return [b"ok"]
         if path.startswith("/static/"):
             return self.static(environ, start_response)
+        if path.startswith("/media/") and self.media is not None:
+            return self._media(environ, start_response, path)
         return self.wsgi_app(environ, start_response)
+
+    def _media(self, environ, start_response, path: str):
+        """Stored media on every host, only names the storage could have made
+        (never a temporary or hidden file), with headers that stop sniffing."""
+        from app.media.storage import NAME_RE
+
+        if environ.get("REQUEST_METHOD", "GET") not in ("GET", "HEAD"):
+            start_response("405 Method Not Allowed", [("Content-Type", "text/plain; charset=utf-8"), ("Allow", "GET, HEAD")])
+            return [b"Method Not Allowed"]
+        if not NAME_RE.match(path[len("/media/"):]):
+            return self._not_found(environ, start_response)
+
+        def start(status, headers, exc_info=None):
+            headers = [(k, v) for k, v in headers if k.lower() != "cache-control"]
+            headers += [("X-Content-Type-Options", "nosniff"), ("Content-Security-Policy", "default-src 'none'; sandbox")]
+            if status.startswith("2") or status.startswith("304"):
+                headers.append(("Cache-Control", "public, max-age=31536000, immutable"))
+            return start_response(status, headers, exc_info)
+
+        return self.media(environ, start)
 
 
 def _static_exports(app: Flask) -> dict[str, str]:
@@ -102,6 +129,10 @@ def create_app(config: type | dict | None = None) -> Flask:
     app.url_map.strict_slashes = True
 
     _init_database(app)
+    from app.catalog import index as _catalog_index  # noqa: F401  (registers its cache watches)
+    from app.core.cache import install_cache_events
+
+    install_cache_events()
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     from app.web import install_resolver
 

@@ -7,6 +7,7 @@ production sets them in the environment.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,8 +108,19 @@ class Config:
 
     TENANT_CACHE_TTL = float(os.environ.get("TENANT_CACHE_TTL", "5"))
     FRAGMENT_CACHE_TTL = float(os.environ.get("FRAGMENT_CACHE_TTL", "30"))
+    # Category tree, brands and exchange rates, per process (cleared at once by the process that changes them).
+    CATALOG_CACHE_TTL = float(os.environ.get("CATALOG_CACHE_TTL", "5"))
+    # Shopper listing pages: products per page.
+    PAGE_SIZE = int(os.environ.get("PAGE_SIZE", "24"))
     JOBS_INLINE = not bool(REDIS_URL)
     TENANTS_DIR = str(ROOT / "tenants")
+
+    # Uploaded media (app/media): "local" keeps files under MEDIA_ROOT, served at /media/.
+    MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local")
+    MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or str(INSTANCE / "media")
+    MAX_UPLOAD_BYTES = _int("MAX_UPLOAD_BYTES", 10 * 1024 * 1024)  # per uploaded file
+    # A whole request: up to 12 images of MAX_UPLOAD_BYTES each plus the form; larger bodies get a 413.
+    MAX_CONTENT_LENGTH = _int("MAX_CONTENT_LENGTH", 13 * MAX_UPLOAD_BYTES)
 
 
 class TestConfig(Config):
@@ -121,3 +133,5 @@ class TestConfig(Config):
     SMS_BACKEND = "memory"
     TENANT_CACHE_TTL = 0.0
     FRAGMENT_CACHE_TTL = 0.0
+    # One media folder per test process (created on first write), never the instance's.
+    MEDIA_ROOT = os.path.join(tempfile.gettempdir(), f"lintas-test-media-{os.getpid()}")

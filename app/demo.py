@@ -119,10 +119,11 @@ def _demo_catalog() -> None:
 
 # store slug: (approved categories, pending categories)
 DEMO_STORE_CATEGORIES = {
-    "acme": (("fashion", "electronics"), ()),
+    "acme": (("fashion", "clothing", "t-shirts", "jackets", "shoes", "electronics", "phone-accessories", "audio"), ()),
     "sakura": (("home-living", "kitchen"), ("decor",)),
-    "souq": (("beauty", "fashion"), ("home-living",)),
+    "souq": (("beauty", "fashion", "clothing", "t-shirts", "shoes"), ("home-living",)),
 }
+STORE_LOCALES = {"acme": "en", "sakura": "ja", "souq": "ar"}
 
 
 def _demo_store_categories() -> None:
@@ -134,7 +135,8 @@ def _demo_store_categories() -> None:
         with store_scope(store.id):
             for category_slug in (*approved, *pending):
                 category = db.session.scalar(select(Category).where(Category.slug == category_slug))
-                if db.session.scalar(select(StoreCategory).where(StoreCategory.category_id == category.id)):
+                existing = db.session.scalar(select(StoreCategory).where(StoreCategory.category_id == category.id))
+                if existing is not None:
                     continue
                 application = catalog.apply_for_category(store_id=store.id, category_id=category.id, note=None,
                                                           actor_id=None)
@@ -144,37 +146,61 @@ def _demo_store_categories() -> None:
             db.session.flush()
 
 
-# store slug: [(name, slug, category slug, options text, price, stock per variant)]
-DEMO_PRODUCTS = {
-    "acme": [("Linen Shirt", "linen-shirt", "fashion", "Colour: White, Navy\nSize: S, M, L", "39.90", 12),
-             ("Trail Jacket", "trail-jacket", "fashion", "Size: M, L, XL", "129", 4),
-             ("Wireless Earbuds", "wireless-earbuds", "electronics", "", "59.99", 30)],
-    "sakura": [("Ceramic Tea Cup", "ceramic-tea-cup", "kitchen", "Glaze: Celadon, Ash", "2400", 20),
-               ("Cypress Chopsticks", "cypress-chopsticks", "kitchen", "", "1200", 50)],
-    "souq": [("Oud Perfume", "oud-perfume", "beauty", "Size: 50 ml, 100 ml", "185", 15),
-             ("Embroidered Abaya", "embroidered-abaya", "fashion", "Size: 52, 54, 56", "420", 6)],
-}
-
-
 def _demo_products() -> None:
-    from app.catalog import products
-    from app.catalog.models import Category, Product
+    """The demo catalogue (app/demo_catalogue.py): products with variants,
+    stock, generated pictures, translations, collections and fixed prices.
+    Products already there (by slug) are left as they are."""
+    from app.catalog import extras, products
+    from app.catalog.images import add_product_image
+    from app.catalog.models import Brand, Category, Collection, ModerationState, Product
+    from app.demo_catalogue import DEMO_CATALOGUE, DEMO_COLLECTIONS
+    from app.media.demo import generated_image
 
-    for slug, items in DEMO_PRODUCTS.items():
-        store = db.session.scalar(select(Store).where(Store.slug == slug))
+    category_ids = dict(db.session.execute(select(Category.slug, Category.id)).all())
+    brand_ids = dict(db.session.execute(select(Brand.slug, Brand.id)).all())
+    for store_slug, items in DEMO_CATALOGUE.items():
+        store = db.session.scalar(select(Store).where(Store.slug == store_slug))
+        own = STORE_LOCALES[store_slug]
         with store_scope(store.id):
-            for name, product_slug, category_slug, options, price, stock in items:
-                if db.session.scalar(select(Product.id).where(Product.slug == product_slug)) is not None:
+            for slug, name, description in DEMO_COLLECTIONS.get(store_slug, []):
+                if db.session.scalar(select(Collection.id).where(Collection.slug == slug)) is None:
+                    extras.save_collection(None, name=name, slug=slug, description=description)
+            collections = dict(db.session.execute(select(Collection.slug, Collection.id)).all())
+            for item in items:
+                if db.session.scalar(select(Product.id).where(Product.slug == item["slug"])) is not None:
                     continue
-                category = db.session.scalar(select(Category).where(Category.slug == category_slug))
+                name, description = item["texts"][own]
                 product = products.save_product(
-                    None, currency=store.base_currency, name=name, slug=product_slug, category_id=category.id,
-                    brand_id=None, description=f"<p>{name}, from the {store.name} demo catalogue.</p>",
-                    status="active", on_shelf=True, weight_grams=300, hs_code="", origin_country=store.country,
-                    gtin="", options_text=options, price_text=price)
+                    None, currency=store.base_currency, name=name, slug=item["slug"],
+                    category_id=category_ids[item["category"]], brand_id=brand_ids.get(item["brand"] or ""),
+                    description=description, status="active", on_shelf=True, weight_grams=item["weight_grams"],
+                    hs_code=item["hs_code"], origin_country=item["origin"], gtin=item["gtin"],
+                    options_text=item["options"], price_text=item["price"])
+                compare_at = products.parse_price(item["compare_at"] or "", store.base_currency, required=False)
                 for variant in product.variants:
-                    products.adjust_stock(variant, delta=stock, reason="Opening stock", actor_id=None)
+                    variant.compare_at_price = compare_at
+                    if item["stock"]:
+                        products.adjust_stock(variant, delta=item["stock"], reason="Opening stock", actor_id=None)
+                for locale, (t_name, t_description) in item["texts"].items():
+                    if locale != own:
+                        extras.save_translation(product, locale, name=t_name, description=t_description)
+                for n in range(item["images"]):
+                    shade = tuple(max(0, min(255, c + 28 * n)) for c in item["colour"])
+                    add_product_image(product, generated_image(name, shade, size=(640, 640)))
+                extras.set_product_collections(product, [collections[c] for c in item["collections"] if c in collections])
+                product.units_sold = item["units_sold"]
+                product.moderation = ModerationState.APPROVED  # the platform approved the demo catalogue
+                products.refresh_listing(product)
             db.session.flush()
+    # One fixed price, so the demo shows it: the acme linen shirt costs exactly 36 EUR.
+    acme = db.session.scalar(select(Store).where(Store.slug == "acme"))
+    with store_scope(acme.id):
+        shirt = db.session.scalar(select(Product).where(Product.slug == "linen-shirt"))
+        if shirt is not None:
+            for variant in shirt.variants:
+                if extras.fixed_price(variant, "EUR") is None:
+                    extras.set_fixed_price(variant, "EUR", "36.00", base_currency="USD")
+        db.session.flush()
 
 
 def load_demo(password: str) -> str:

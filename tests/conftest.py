@@ -23,6 +23,7 @@ from sqlalchemy import text
 from app import create_app
 from app.accounts import throttle
 from app.config import TestConfig
+from app.core.cache import forget
 from app.extensions import db
 from app.notifications import mail
 from app.tenancy.resolver import clear_tenant_cache
@@ -110,6 +111,7 @@ def _app_context(app):
     app.extensions["lintas_sms"].sent.clear() if hasattr(app.extensions["lintas_sms"], "sent") else None
     throttle.reset_all()
     clear_tenant_cache()
+    forget()
     yield
     db.session.remove()
     _empty_tables()

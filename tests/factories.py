@@ -60,3 +60,35 @@ def enable_currency(code: str, rate: str) -> None:
     db.session.flush()
     rates.set_rate(code, rate, actor_id=None)
     db.session.commit()
+
+
+def approve_category(store: Store, category_id: int) -> None:
+    from app.catalog.models import ApplicationState, StoreCategory
+
+    with store_scope(store.id):
+        db.session.add(StoreCategory(store_id=store.id, category_id=category_id, state=ApplicationState.APPROVED))
+        db.session.commit()
+
+
+def make_product(store: Store, category_id: int, name: str, *, slug: str | None = None, price: str = "10.00",
+                 options: str = "", stock: int = 10, brand_id: int | None = None, gtin: str = "",
+                 on_shelf: bool = True, status: str = "active", approved: bool = True):
+    """A product through the catalog services (variants, listing columns,
+    facets), every variant stocked with ``stock``; approved by the platform
+    unless ``approved`` is False. Returns the product's id."""
+    from app.catalog import products
+    from app.catalog.models import ModerationState
+
+    with store_scope(store.id):
+        product = products.save_product(
+            None, currency=store.base_currency, name=name, slug=slug or name.lower().replace(" ", "-"),
+            category_id=category_id, brand_id=brand_id, description=f"<p>{name} description</p>", status=status,
+            on_shelf=on_shelf, weight_grams=300, hs_code="", origin_country="", gtin=gtin, options_text=options,
+            price_text=price)
+        for variant in product.variants:
+            if stock:
+                products.adjust_stock(variant, delta=stock, reason="opening stock", actor_id=None)
+        if approved:
+            product.moderation = ModerationState.APPROVED
+        db.session.commit()
+        return product.id

@@ -15,6 +15,7 @@ from flask import current_app, g, has_request_context
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
+from app.core.cache import cached, forget, forget_on_change
 from app.core.time import utcnow
 from app.extensions import db
 from app.i18n.currencies import KNOWN_CURRENCIES
@@ -42,28 +43,45 @@ def platform_currency() -> str:
 
 
 def current_rates() -> dict[str, CurrentRate]:
-    """The latest rate of every currency that has one (one query, once per request)."""
+    """The latest rate of every currency that has one (one query, cached per
+    process for CATALOG_CACHE_TTL seconds and cleared when a rate changes here)."""
     if has_request_context() and "lintas_rates" in g:
         return g.lintas_rates
+    rates = cached("rates", _load_rates)
+    if has_request_context():
+        g.lintas_rates = rates
+    return rates
+
+
+def _load_rates() -> dict[str, CurrentRate]:
     latest = (select(ExchangeRate.currency, func.max(ExchangeRate.id).label("id"))
               .group_by(ExchangeRate.currency).subquery())
     rows = db.session.scalars(select(ExchangeRate).join(latest, ExchangeRate.id == latest.c.id)).all()
     base = platform_currency()
     rates = {r.currency: CurrentRate(r.currency, Decimal(r.rate), r.created_at) for r in rows if r.base == base}
     rates[base] = CurrentRate(base, Decimal(1), None)
-    if has_request_context():
-        g.lintas_rates = rates
     return rates
 
 
 def enabled_currencies() -> list[str]:
     """Currencies shoppers can choose: enabled, with a rate (the platform's always)."""
     rates = current_rates()
-    codes = db.session.scalars(select(Currency.code).where(Currency.enabled.is_(True)).order_by(Currency.code)).all()
+    codes = cached("enabled_currencies", lambda: tuple(db.session.scalars(
+        select(Currency.code).where(Currency.enabled.is_(True)).order_by(Currency.code)).all()))
     out = [c for c in codes if c in rates]
     if platform_currency() not in out:
         out.insert(0, platform_currency())
     return out
+
+
+forget_on_change(Currency, "rates", "enabled_currencies")
+forget_on_change(ExchangeRate, "rates", "enabled_currencies")
+
+
+def _changed() -> None:
+    forget("rates", "enabled_currencies")
+    if has_request_context():
+        g.pop("lintas_rates", None)
 
 
 def convert(money: Money, to: str) -> Money:
@@ -102,6 +120,7 @@ def add_currency(code: str) -> Currency:
     currency = Currency(code=code, enabled=False)
     db.session.add(currency)
     db.session.flush()
+    _changed()
     return currency
 
 
@@ -116,8 +135,7 @@ def set_rate(code: str, rate_text: str, *, actor_id: int | None) -> ExchangeRate
                        created_at=utcnow(), created_by_id=actor_id)
     db.session.add(row)
     db.session.flush()
-    if has_request_context():
-        g.pop("lintas_rates", None)
+    _changed()
     return row
 
 
@@ -131,6 +149,7 @@ def set_enabled(code: str, enabled: bool) -> Currency:
         raise RateError(_l("The platform currency cannot be turned off."), "code")
     currency.enabled = enabled
     db.session.flush()
+    _changed()
     return currency
 
 

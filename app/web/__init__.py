@@ -15,6 +15,8 @@ from werkzeug.exceptions import HTTPException
 
 from app.config import ROOT
 from app.i18n.locales import current_url_locale, native_name, switcher_locales, text_direction
+from app.media.images import image_url
+from app.media.images import srcset as image_srcset
 from app.tenancy import hosts, scope
 from app.tenancy.resolver import resolve_store
 from app.web.fragments import cached_fragment
@@ -96,7 +98,8 @@ def event_label(action: str) -> str:
     from flask_babel import lazy_gettext as _l
 
     names = {"created": _l("Created"), "open": _l("Opened"), "suspend": _l("Suspended"),
-             "reopen": _l("Reopened"), "close": _l("Closed")}
+             "reopen": _l("Reopened"), "close": _l("Closed"), "product_approved": _l("Product approved"),
+             "product_rejected": _l("Product rejected"), "product_taken_down": _l("Product taken down")}
     return str(names.get(action, action))
 
 
@@ -235,6 +238,8 @@ def register_web(app: Flask) -> None:
         format_date=format_date,
         format_datetime=format_datetime,
         get_locale=get_locale,
+        image_url=image_url,
+        image_srcset=image_srcset,
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

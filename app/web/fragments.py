@@ -34,7 +34,7 @@ def cached_fragment(name: str, caller) -> Markup:
         return Markup(caller())
     store = getattr(g, "store", None)
     key = (name, g.surface, store.id if store else 0, store.name if store else "", getattr(g, "url_locale", ""),
-           request.full_path)
+           g.get("currency", ""), request.full_path)
     now = time.monotonic()
     hit = _cache.get(key)
     if hit is not None and hit[0] > now:

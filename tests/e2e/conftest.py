@@ -103,6 +103,7 @@ def live_server(tmp_path_factory):
         "MAIL_DIR": str(mail_dir),
         "SMS_BACKEND": "log",
         "SMS_DIR": str(base / "sms"),
+        "MEDIA_ROOT": str(base / "media"),
         "REDIS_URL": None,
         "JOBS_INLINE": True,
         "TENANT_CACHE_TTL": 0,

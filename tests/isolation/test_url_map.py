@@ -81,7 +81,7 @@ def _call(client, token, rule, path):
 
 def _console_values(world, ids):
     return {"store": "alpha", "token": "not-a-token", "product_id": 1, "variant_id": 1, "image_id": 1, "collection_id": 1,
-            "option_id": 1, "translation_locale": "fr", "currency": "EUR", "category_id": 1, **ids}
+            "option_id": 1, "translation_locale": "fr", "currency": "EUR", "category_id": 1, "direction": "up", **ids}
 
 
 def test_console_routes_refuse_wrong_role_wrong_store_and_shoppers(world, client_for):

@@ -20,15 +20,18 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
 from sqlalchemy import select
-from wtforms import StringField, TextAreaField
+from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
 from app.accounts.models import PlatformRole
+from app.catalog import images as catalog_images
 from app.catalog import services as catalog
 from app.catalog.models import ApplicationState, Brand, Category, StoreCategory
 from app.extensions import db
 from app.i18n.locales import switcher_locales
+from app.media.images import process_upload, size_text
 from app.tenancy.models import Store
 from app.web.access import platform_roles
 from app.web.account.forms import REQUIRED
@@ -39,6 +42,23 @@ from app.web.rendering import form_status, render, see_other
 EDITORS = (PlatformRole.ADMIN, PlatformRole.OPERATIONS)
 READERS = tuple(PlatformRole)
 TOO_LONG = _l("Use at most %(max)d characters.")
+IMAGE_TYPES = "image/jpeg,image/png,image/webp"
+
+
+def _image_hint() -> str:
+    return _("Optional. JPEG, PNG or WebP, up to %(size)s; it is re-encoded and its metadata removed.", size=size_text())
+
+
+def _upload(field):
+    """The uploaded file of ``field`` checked and re-encoded, or None when no file was chosen."""
+    return process_upload(field.data, field=field.name) if field.data else None
+
+
+def _apply_image(row, image, remove: bool, setter) -> None:
+    if image is not None:
+        setter(row, image)
+    elif remove:
+        setter(row, None)
 
 
 class CategoryForm(FlaskForm):
@@ -50,9 +70,12 @@ class CategoryForm(FlaskForm):
                                   validators=[Optional(), Length(max=10, message=TOO_LONG)], render_kw={"inputmode": "decimal"})
     commission_third = StringField(_l("Commission for third-party stores (%)"),
                                    validators=[Optional(), Length(max=10, message=TOO_LONG)], render_kw={"inputmode": "decimal"})
+    image = FileField(_l("Image or icon"), render_kw={"accept": IMAGE_TYPES})
+    remove_image = BooleanField(_l("Remove the image"))
 
     def __init__(self, *args, exclude_id: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.image.description = _image_hint()
         choices = [("", _l("None (a top-level category)"))]
         for node in catalog.category_tree():
             if exclude_id is not None and node.category.id == exclude_id:
@@ -72,6 +95,12 @@ class BrandForm(FlaskForm):
     name = StringField(_l("Brand name"), validators=[InputRequired(message=REQUIRED), Length(max=120, message=TOO_LONG)])
     slug = StringField(_l("Slug"), validators=[InputRequired(message=REQUIRED), Length(max=80, message=TOO_LONG)],
                        render_kw={"autocapitalize": "none", "spellcheck": "false"})
+    logo = FileField(_l("Logo"), render_kw={"accept": IMAGE_TYPES})
+    remove_logo = BooleanField(_l("Remove the logo"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.logo.description = _image_hint()
 
 
 def _can_edit() -> bool:
@@ -104,9 +133,11 @@ def category_new():
         form.parent_id.data = request.args["parent"]
     if form.validate_on_submit():
         try:
+            image = _upload(form.image)
             category = catalog.save_category(None, name=form.name.data, slug=form.slug.data, parent_id=_parent(form),
                                              commission_self=form.commission_self.data,
                                              commission_third=form.commission_third.data)
+            _apply_image(category, image, False, catalog_images.set_category_image)
         except catalog.CatalogError as exc:
             db.session.rollback()
             add_error(form, exc.message, exc.field)
@@ -140,8 +171,10 @@ def category_edit(category_id: int):
         form.commission_third.data = catalog.format_rate(category.commission_third_bp)
     if form.validate_on_submit():
         try:
+            image = _upload(form.image)
             catalog.save_category(category, name=form.name.data, slug=form.slug.data, parent_id=_parent(form),
                                   commission_self=form.commission_self.data, commission_third=form.commission_third.data)
+            _apply_image(category, image, form.remove_image.data, catalog_images.set_category_image)
         except catalog.CatalogError as exc:
             db.session.rollback()
             add_error(form, exc.message, exc.field)
@@ -217,7 +250,9 @@ def brands():
     status = 200
     if form.validate_on_submit():
         try:
+            logo = _upload(form.logo)
             brand = catalog.save_brand(None, name=form.name.data, slug=form.slug.data)
+            _apply_image(brand, logo, False, catalog_images.set_brand_logo)
         except catalog.CatalogError as exc:
             db.session.rollback()
             add_error(form, exc.message, exc.field)
@@ -243,7 +278,9 @@ def brand_edit(brand_id: int):
     form = BrandForm(obj=brand) if request.method == "GET" else BrandForm()
     if form.validate_on_submit():
         try:
+            logo = _upload(form.logo)
             catalog.save_brand(brand, name=form.name.data, slug=form.slug.data)
+            _apply_image(brand, logo, form.remove_logo.data, catalog_images.set_brand_logo)
         except catalog.CatalogError as exc:
             db.session.rollback()
             add_error(form, exc.message, exc.field)

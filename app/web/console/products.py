@@ -20,6 +20,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import lazyload, selectinload
 from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
@@ -33,7 +34,7 @@ from app.web.access import store_roles
 from app.web.account.forms import REQUIRED
 from app.web.console import bp
 from app.web.fields import ChoiceField, EmptyForm, add_error
-from app.web.rendering import form_status, render, see_other
+from app.web.rendering import form_status, render, see_other, wants_partial
 
 EDITORS = (Role.OWNER, Role.MANAGER)
 # Functions (product, forms) -> dict adding context to the product edit page;
@@ -133,23 +134,97 @@ def _variant_or_404(product: Product, variant_id: int) -> Variant:
     return variant
 
 
+STOCK_FILTERS = ("in", "low", "out")
+
+
+def stock_choices():
+    return [("in", _l("In stock")), ("low", _l("Low stock")), ("out", _l("Out of stock"))]
+
+
+def moderation_label(state) -> str:
+    names = {"pending": _l("Waiting for review"), "approved": _l("Approved"), "rejected": _l("Rejected"),
+             "taken_down": _l("Taken down")}
+    value = getattr(state, "value", state)
+    return str(names.get(value, value))
+
+
+def list_row_context() -> dict:
+    """What a row of the product list needs (the list and its inline edits)."""
+    return {"money": money, "low_stock": catalog_products.LOW_STOCK, "can_edit": g.membership.role in EDITORS,
+            "moderation_label": moderation_label}
+
+
+def _allowed_link(endpoint: str) -> bool:
+    """Whether ``endpoint`` exists and the current member's role may open it."""
+    from flask import current_app
+
+    view = current_app.view_functions.get(endpoint)
+    roles = getattr(view, "required_roles", None)
+    return view is not None and (roles is None or g.membership.role in roles)
+
+
+def _filter_categories(approved: set[int]) -> list[tuple[str, str]]:
+    """The store's approved categories and the ones its products are in."""
+    used = select(Product.category_id).where(Product.store_id == g.store.id).distinct()
+    rows = db.session.scalars(select(Category).where(or_(Category.id.in_(approved), Category.id.in_(used)))
+                              .order_by(Category.name)).all()
+    locale = getattr(g, "url_locale", "en")
+    return sorted(((str(c.id), localized_name(c, locale)) for c in rows), key=lambda kv: kv[1].lower())
+
+
 @bp.route("/<store>/products")
 @store_roles()
 def products():
     q = (request.args.get("q") or "").strip()[:100]
     status = request.args.get("status") or ""
-    stmt = select(Product).order_by(Product.updated_at.desc())
-    if status in {s.value for s in ProductStatus}:
-        stmt = stmt.where(Product.status == ProductStatus(status))
+    status = status if status in {s.value for s in ProductStatus} else ""
+    category = request.args.get("category") or ""
+    category = category if category.isdigit() and len(category) <= 9 else ""
+    stock = request.args.get("stock") or ""
+    stock = stock if stock in STOCK_FILTERS else ""
+    try:
+        page = max(1, int(request.args.get("page") or 1))
+    except ValueError:
+        page = 1
+    conditions = []
+    if status:
+        conditions.append(Product.status == ProductStatus(status))
+    if category:
+        conditions.append(Product.category_id == int(category))
     if q:
         like = f"%{q.lower()}%"
-        stmt = stmt.where(or_(func.lower(Product.name).like(like),
-                              Product.id.in_(select(Variant.product_id).where(func.lower(Variant.code).like(like)))))
-    rows = db.session.scalars(stmt.limit(PAGE_SIZE)).all()
+        conditions.append(or_(func.lower(Product.name).like(like),
+                              Product.id.in_(select(Variant.product_id).where(Variant.store_id == g.store.id,
+                                                                               func.lower(Variant.code).like(like)))))
+    if stock:
+        stocked = select(Variant.product_id).where(Variant.store_id == g.store.id, Variant.stock > 0)
+        if stock == "out":
+            conditions.append(Product.id.not_in(stocked))
+        else:
+            conditions.append(Product.id.in_(stocked))
+        if stock == "low":
+            conditions.append(Product.id.in_(select(Variant.product_id).where(
+                Variant.store_id == g.store.id, Variant.stock <= catalog_products.LOW_STOCK)))
+    total = db.session.scalar(select(func.count(Product.id)).where(*conditions)) or 0
+    pages = max(1, -(-total // PAGE_SIZE))
+    page = min(page, pages)
+    # Only the variants are needed per row: the category, images, translations
+    # and fixed prices stay unloaded (no extra queries).
+    stmt = (select(Product).where(*conditions).order_by(Product.updated_at.desc(), Product.id.desc())
+            .options(lazyload(Product.category), lazyload(Product.images), lazyload(Product.translations),
+                     selectinload(Product.variants).lazyload(Variant.fixed_prices))
+            .offset((page - 1) * PAGE_SIZE).limit(PAGE_SIZE))
+    rows = db.session.scalars(stmt).all()
+    full_page = not wants_partial()  # the filters and page head are not in the HTMX partial
+    approved = approved_category_ids() if full_page else set()
+    filter_args = {k: v for k, v in (("q", q), ("status", status), ("category", category), ("stock", stock)) if v}
     return render("console/products/list.html", "console/products/_table.html", products=rows, q=q,
-                  status_filter=status, statuses=status_choices(), money=money, low_stock=catalog_products.LOW_STOCK,
-                  bulk_form=EmptyForm(),
-                  can_edit=g.membership.role in EDITORS, approved=bool(approved_category_ids()))
+                  status_filter=status, statuses=status_choices(), category_filter=category,
+                  categories=_filter_categories(approved) if full_page else [], stock_filter=stock, stock_states=stock_choices(),
+                  filter_args=filter_args, filtered=bool(filter_args), page=page, pages=pages, total=total,
+                  bulk_form=EmptyForm(), approved=bool(approved),
+                  can_export=_allowed_link("console.products_export"),
+                  can_import=_allowed_link("console.products_import"), **list_row_context())
 
 
 def _save_from(form, product: Product | None) -> Product:

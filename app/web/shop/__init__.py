@@ -95,20 +95,37 @@ def root():
     return response
 
 
+HOME_SECTION = 8  # products per home-page section
+
+
 @bp.route("/<locale:locale>/")
 def home():
+    from app.catalog import browse
+    from app.catalog.index import categories
+    from app.web.shop.catalog import display_currency, recent_cards
+
+    store_id = g.store.id if g.store is not None else None
+    newest = browse.simple_rows(order="newest", limit=HOME_SECTION, store_id=store_id)
+    best = browse.simple_rows(order="best_selling", limit=HOME_SECTION, store_id=store_id)
+    # One pass for names and prices of every card on the page.
+    all_cards = {c.id: c for c in browse.cards(newest + best, g.url_locale, display_currency())}
+    sections = {"newest": [all_cards[p.id] for p, _s in newest], "best": [all_cards[p.id] for p, _s in best]}
+    recent = recent_cards()
     if g.store is not None:
-        return render("shop/storefront_home.html")
+        return render("shop/storefront_home.html", sections=sections, recent=recent,
+                      collections=browse.store_collections(g.store.id))
     stores = db.session.scalars(
         select(Store).where(Store.status == StoreStatus.OPEN).order_by(Store.name)
     ).all()
     origins = public_hosts()
     listed = [
         StoreCard(s.name, s.country, s.base_currency,
-                  f"{origins.origin(surface_host('storefront', s.slug))}/{g.url_locale}/")
+                  f"{origins.origin(surface_host('storefront', s.slug))}/{g.url_locale}/", s.slug)
         for s in stores if not s.is_expired()
     ]
-    return render("shop/mall_home.html", stores=listed)
+    index = categories()
+    return render("shop/mall_home.html", stores=listed, sections=sections, recent=recent,
+                  top_categories=index.children_of(None))
 
 
 @dataclass(frozen=True)
@@ -117,6 +134,7 @@ class StoreCard:
     country: str
     base_currency: str
     storefront_url: str
+    slug: str = ""
 
 
 bp.register_blueprint(shopper_bp, url_prefix="/<locale:locale>/account")
@@ -134,22 +152,50 @@ def _public_origin() -> str:
 @bp.route("/robots.txt")
 def robots():
     origin = _public_origin()
-    lines = ["User-agent: *", "Allow: /", "Disallow: /*/account/", "", f"Sitemap: {origin}/sitemap.xml", ""]
+    lines = ["User-agent: *", "Allow: /", "Disallow: /*/account/", "Disallow: /*/currency/", "Disallow: /*/favourites/",
+             "", f"Sitemap: {origin}/sitemap.xml", ""]
     response = current_app.response_class("\n".join(lines), mimetype="text/plain")
     response.cache_control.public = True
     response.cache_control.max_age = 3600
     return response
 
 
+SITEMAP_LIMIT = 1_000  # pages per sitemap: each appears in 17 languages with 17 alternates (~30 MB at most)
+
+
 @bp.route("/sitemap.xml")
 def sitemap():
-    """Every public page of this host, each with its language alternates.
-    Pages are added here as the catalog grows (categories, products, stores)."""
+    """Every public page of this host, each with its language alternates: home,
+    categories with visible products, collections, and products (a product on
+    the mall is listed only on its store's host, its canonical URL)."""
+    from app.catalog import browse
+    from app.catalog.index import categories
+    from app.catalog.models import Product
+
     origin = _public_origin()
     codes = list(current_app.config["LOCALES"])
-    pages = [[(code, f"{origin}/{code}/") for code in codes]]
+    paths = [""]
+    used = set(db.session.scalars(select(Product.category_id).distinct().join(Store, Store.id == Product.store_id)
+                                  .where(*browse.visible()).execution_options(**browse.across())))
+    index = categories()
+    wanted = set()
+    for category_id in used:
+        wanted.update(c.id for c in index.path(category_id))
+    paths += [f"c/{index.by_id[i].slug}" for i in sorted(wanted) if i in index.by_id]
+    if g.store is not None:
+        paths += [f"collections/{c.slug}" for c in browse.store_collections(g.store.id)]
+        paths += [f"p/{slug}" for slug in db.session.scalars(
+            select(Product.slug).join(Store, Store.id == Product.store_id).where(*browse.visible())
+            .order_by(Product.id).limit(SITEMAP_LIMIT))]
+    else:
+        paths += [f"s/{slug}/" for slug in db.session.scalars(
+            select(Store.slug).where(Store.status == StoreStatus.OPEN).order_by(Store.slug))]
+    pages = [[(code, f"{origin}/{code}/{path}") for code in codes] for path in paths[:SITEMAP_LIMIT]]
     body = render_template("shop/sitemap.xml", pages=pages, bcp47=BCP47, default=f"{origin}/")
     response = current_app.response_class(body, mimetype="application/xml")
     response.cache_control.public = True
     response.cache_control.max_age = 3600
     return response
+
+
+from app.web.shop import catalog as _catalog  # noqa: E402,F401  (registers the catalog views)

@@ -136,7 +136,8 @@ def cards(rows: list[tuple[Product, Store]], locale: str, currency: str) -> list
     for product_id, price, compare_at, fixed in db.session.execute(
             select(Variant.product_id, Variant.price, Variant.compare_at_price, VariantPrice.amount)
             .outerjoin(VariantPrice, and_(VariantPrice.variant_id == Variant.id, VariantPrice.currency == currency))
-            .where(Variant.product_id.in_(ids)).execution_options(**across())):
+            .where(Variant.product_id.in_(ids)).order_by(Variant.product_id, Variant.position, Variant.id)
+            .execution_options(**across())):
         prices.setdefault(product_id, []).append((price, compare_at, fixed))
     out = []
     for product, store in rows:

@@ -147,7 +147,9 @@ class Product(StoreOwned, db.Model):
     __tablename__ = "products"
     __table_args__ = (UniqueConstraint("store_id", "slug", name="uq_product_store_slug"),
                       Index("ix_products_listing", "category_id", "status", "on_shelf", "moderation"),
-                      Index("ix_products_gtin", "gtin"))
+                      Index("ix_products_gtin", "gtin"),
+                      Index("ix_products_published", "published_at"),
+                      Index("ix_products_units_sold", "units_sold"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     slug: Mapped[str] = mapped_column(String(120), nullable=False)
@@ -228,7 +230,8 @@ class ProductFacet(StoreOwned, db.Model):
     its options, so category pages can filter by attribute values."""
 
     __tablename__ = "product_facets"
-    __table_args__ = (Index("ix_product_facets_lookup", "name", "value", "product_id"),)
+    __table_args__ = (Index("ix_product_facets_lookup", "name", "value", "product_id"),
+                      Index("ix_product_facets_product", "product_id", "name", "value"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"), nullable=False, index=True)

@@ -112,6 +112,8 @@ class Config:
     CATALOG_CACHE_TTL = float(os.environ.get("CATALOG_CACHE_TTL", "5"))
     # Shopper listing pages: products per page.
     PAGE_SIZE = int(os.environ.get("PAGE_SIZE", "24"))
+    # Whole shopper pages for visitors without a session, per process (app/web/page_cache.py); 0 turns it off.
+    PAGE_CACHE_TTL = float(os.environ.get("PAGE_CACHE_TTL", "10"))
     JOBS_INLINE = not bool(REDIS_URL)
     TENANTS_DIR = str(ROOT / "tenants")
 
@@ -133,5 +135,6 @@ class TestConfig(Config):
     SMS_BACKEND = "memory"
     TENANT_CACHE_TTL = 0.0
     FRAGMENT_CACHE_TTL = 0.0
+    PAGE_CACHE_TTL = 0.0
     # One media folder per test process (created on first write), never the instance's.
     MEDIA_ROOT = os.path.join(tempfile.gettempdir(), f"lintas-test-media-{os.getpid()}")

@@ -236,6 +236,9 @@ def load_demo(password: str) -> str:
     _demo_store_categories()
     _demo_products()
     db.session.commit()
+    from app.jobs.maintenance import refresh_query_statistics
+
+    refresh_query_statistics()
     clear_tenant_cache()
 
     lines = [

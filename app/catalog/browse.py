@@ -249,7 +249,8 @@ def run_listing(listing: Listing, *, single_currency: bool, facet_names: Iterabl
         other = _filter_conditions(listing, single_currency=single_currency,
                                    skip=f"facet:{next(iter(listing.facets))}" if len(listing.facets) == 1 else None)
         for name, value, count in db.session.execute(
-                select(ProductFacet.name, ProductFacet.value, func.count(func.distinct(ProductFacet.product_id)))
+                # One facet row per (product, option, value): count(*) counts products.
+                select(ProductFacet.name, ProductFacet.value, func.count())
                 .join(Product, Product.id == ProductFacet.product_id).join(Store, Store.id == Product.store_id)
                 .where(*base, *other, ProductFacet.name.in_(names))
                 .group_by(ProductFacet.name, ProductFacet.value).execution_options(**across())):
@@ -272,7 +273,9 @@ def simple_rows(*, order: str, limit: int, store_id: int | None = None,
     if order == "best_selling":
         stmt = stmt.where(Product.units_sold > 0).order_by(Product.units_sold.desc(), Product.id.desc())
     else:
-        stmt = stmt.order_by(Product.published_at.desc().nulls_last(), Product.id.desc())
+        # A visible product has been published; the plain descending order lets
+        # both databases walk the published_at index backwards.
+        stmt = stmt.where(Product.published_at.is_not(None)).order_by(Product.published_at.desc(), Product.id.desc())
     return [(p, s) for p, s in db.session.execute(stmt.limit(limit)).all()]
 
 

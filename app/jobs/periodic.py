@@ -35,6 +35,7 @@ class PeriodicSpec:
 PERIODIC_JOBS: tuple[PeriodicSpec, ...] = (
     PeriodicSpec("notify_expiring_stores", "app.jobs.maintenance.notify_expiring_stores", 60 * 60, "emails"),
     PeriodicSpec("purge_stale_invitations", "app.jobs.maintenance.purge_stale_invitations", 60 * 60 * 6),
+    PeriodicSpec("refresh_query_statistics", "app.jobs.maintenance.refresh_query_statistics", 60 * 60 * 24),
 )
 
 

@@ -252,3 +252,7 @@ def register_web(app: Flask) -> None:
     app.register_blueprint(shop_bp, name="storefront", subdomain=hosts.STOREFRONT)
     app.register_blueprint(console_bp, subdomain=hosts.CONSOLE)
     app.register_blueprint(admin_bp, subdomain=hosts.ADMIN)
+
+    from app.web import page_cache
+
+    page_cache.install(app)

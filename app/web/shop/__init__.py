@@ -15,6 +15,7 @@ from app.i18n.locales import accept_languages, negotiate, switcher_locales
 from app.tenancy.hosts import public_hosts, surface_host
 from app.tenancy.models import Store, StoreStatus
 from app.web.account.views import shopper_bp
+from app.web.page_cache import cacheable
 from app.web.rendering import render, render_template
 
 bp = Blueprint("shop", __name__)
@@ -96,9 +97,11 @@ def root():
 
 
 HOME_SECTION = 8  # products per home-page section
+HOME_STORES = 24  # stores listed on the mall's home page
 
 
 @bp.route("/<locale:locale>/")
+@cacheable
 def home():
     from app.catalog import browse
     from app.catalog.index import categories
@@ -111,11 +114,15 @@ def home():
     all_cards = {c.id: c for c in browse.cards(newest + best, g.url_locale, display_currency())}
     sections = {"newest": [all_cards[p.id] for p, _s in newest], "best": [all_cards[p.id] for p, _s in best]}
     recent = recent_cards()
+    if recent:
+        g.page_cache_skip = True  # the recently viewed row is this visitor's own
     if g.store is not None:
         return render("shop/storefront_home.html", sections=sections, recent=recent,
                       collections=browse.store_collections(g.store.id))
+    # The newest open stores; every store has its own page (/s/<store>/) and is in the sitemap.
     stores = db.session.scalars(
-        select(Store).where(Store.status == StoreStatus.OPEN).order_by(Store.name)
+        select(Store).where(Store.status == StoreStatus.OPEN).order_by(Store.created_at.desc(), Store.id.desc())
+        .limit(HOME_STORES)
     ).all()
     origins = public_hosts()
     listed = [

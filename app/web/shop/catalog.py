@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from flask import abort, current_app, g, redirect, request, session, url_for
+from flask import abort, current_app, g, redirect, request, url_for
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -39,11 +39,12 @@ from app.tenancy.hosts import external_url
 from app.tenancy.models import Store
 from app.web.access import public, signed_in
 from app.web.fields import EmptyForm
+from app.web.page_cache import cacheable
 from app.web.rendering import render, see_other
 from app.web.shop import bp
 
 CURRENCY_COOKIE = "currency"
-RECENT_KEY = "recent"
+RECENT_COOKIE = "recent"
 RECENT_MAX = 12
 
 
@@ -194,6 +195,7 @@ def _listing_page(*, title: str, heading: str, description: str | None, listing:
 # --- categories ----------------------------------------------------------------------------
 
 @bp.route("/<locale:locale>/c/<category>")
+@cacheable
 @public
 def category(category: str):
     index = categories()
@@ -226,6 +228,7 @@ def _mall_store(shop: str) -> Store:
 
 
 @bp.route("/<locale:locale>/collections/<collection>")
+@cacheable
 @public
 def collection(collection: str):
     if g.store is None:
@@ -234,6 +237,7 @@ def collection(collection: str):
 
 
 @bp.route("/<locale:locale>/s/<shop>/collections/<collection>")
+@cacheable
 @public
 def mall_collection(shop: str, collection: str):
     store = _mall_store(shop)
@@ -253,6 +257,7 @@ def _collection_page(store_id: int, store_name: str, base_currency: str, slug: s
 
 
 @bp.route("/<locale:locale>/s/<shop>/")
+@cacheable
 @public
 def mall_store(shop: str):
     store = _mall_store(shop)
@@ -268,6 +273,7 @@ def mall_store(shop: str):
 # --- a product ------------------------------------------------------------------------------
 
 @bp.route("/<locale:locale>/p/<product>")
+@cacheable
 @public
 def product(product: str):
     if g.store is None:
@@ -276,6 +282,7 @@ def product(product: str):
 
 
 @bp.route("/<locale:locale>/s/<shop>/p/<product>")
+@cacheable
 @public
 def mall_product(shop: str, product: str):
     if g.store is not None:
@@ -365,13 +372,30 @@ def _json_ld(product, store, text, variant, price, images, brand, canonical) -> 
 
 # --- recently viewed and favourites ----------------------------------------------------------
 
+def recent_ids() -> list[int]:
+    """Recently viewed products, newest first, from their own cookie (not the
+    session, so browsing never starts a session and pages stay cacheable)."""
+    raw = request.cookies.get(RECENT_COOKIE, "")
+    return [int(v) for v in raw.split(".") if v.isdigit() and len(v) < 12][:RECENT_MAX]
+
+
 def _remember_recent(product_id: int) -> None:
-    recent = [i for i in session.get(RECENT_KEY, []) if isinstance(i, int) and i != product_id]
-    session[RECENT_KEY] = [product_id, *recent][:RECENT_MAX]
+    g.recent_product_id = product_id
+    g.page_cache_extra = {"recent_product_id": product_id}  # a cached copy of the page still records the view
+
+
+@bp.after_app_request
+def _write_recent(response):
+    product_id = g.get("recent_product_id")
+    if product_id is not None and response.status_code == 200:
+        ids = [product_id, *(i for i in recent_ids() if i != product_id)][:RECENT_MAX]
+        response.set_cookie(RECENT_COOKIE, ".".join(map(str, ids)), max_age=60 * 60 * 24 * 90, samesite="Lax",
+                            httponly=True, secure=current_app.config["SESSION_COOKIE_SECURE"])
+    return response
 
 
 def recent_cards(exclude: int | None = None, limit: int = 6) -> list[browse.Card]:
-    ids = [i for i in session.get(RECENT_KEY, []) if isinstance(i, int) and i != exclude]
+    ids = [i for i in recent_ids() if i != exclude]
     if not ids:
         return []
     rows = browse.simple_rows(order="recent", limit=limit, ids=ids, store_id=g.store.id if g.store else None)

@@ -26,7 +26,7 @@ def test_lists_open_stores_with_storefront_links(client_for, app):
     assert body.status_code == 200
     assert 'href="http://acme.localhost:8000/fr/"' in text
     assert 'href="http://sakura.localhost:8000/fr/"' in text
-    assert text.index("Acme Outfitters") < text.index("Sakura Living")
+    assert text.index("Sakura Living") < text.index("Acme Outfitters")  # newest first
     for absent in ("Hidden Setup", "Gone Suspended", "Old Expired", "evil.example"):
         assert absent not in text
 

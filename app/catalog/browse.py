@@ -21,11 +21,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import Numeric, and_, case, exists, func, literal, or_, select
-from sqlalchemy.orm import raiseload
+from sqlalchemy.orm import raiseload, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from app.catalog.models import (
     ApplicationState,
     Collection,
+    Favourite,
     ModerationState,
     Product,
     ProductCollection,
@@ -114,31 +116,25 @@ def display_amount(base: int, base_currency: str, fixed: int | None, currency: s
     return convert(money, currency)
 
 
-def localized_names(product_ids: Iterable[int], locale: str) -> dict[int, str]:
-    ids = list(product_ids)
-    if not ids:
-        return {}
-    rows = db.session.execute(
-        select(ProductTranslation.product_id, ProductTranslation.name)
-        .where(ProductTranslation.product_id.in_(ids), ProductTranslation.locale == locale)
-        .execution_options(**across())).all()
-    return dict(rows)
-
-
 def cards(rows: list[tuple[Product, Store]], locale: str, currency: str) -> list[Card]:
-    """Cards for (product, store) rows in their order: two queries in all
-    (names in the locale; variant prices with any fixed price in ``currency``)."""
+    """Cards for (product, store) rows in their order, with one query: every
+    variant's price, any fixed price in ``currency`` and the name in ``locale``."""
     ids = [p.id for p, _s in rows]
     if not ids:
         return []
-    names = localized_names(ids, locale)
+    names: dict[int, str] = {}
     prices: dict[int, list[tuple[int, int | None, int | None]]] = {}
-    for product_id, price, compare_at, fixed in db.session.execute(
-            select(Variant.product_id, Variant.price, Variant.compare_at_price, VariantPrice.amount)
+    for product_id, price, compare_at, fixed, name in db.session.execute(
+            select(Variant.product_id, Variant.price, Variant.compare_at_price, VariantPrice.amount,
+                   ProductTranslation.name)
             .outerjoin(VariantPrice, and_(VariantPrice.variant_id == Variant.id, VariantPrice.currency == currency))
+            .outerjoin(ProductTranslation, and_(ProductTranslation.product_id == Variant.product_id,
+                                                ProductTranslation.locale == locale))
             .where(Variant.product_id.in_(ids)).order_by(Variant.product_id, Variant.position, Variant.id)
             .execution_options(**across())):
         prices.setdefault(product_id, []).append((price, compare_at, fixed))
+        if name:
+            names[product_id] = name
     out = []
     for product, store in rows:
         shown = [(display_amount(p, store.base_currency, f, currency), c) for p, c, f in prices.get(product.id, [])]
@@ -281,14 +277,43 @@ def simple_rows(*, order: str, limit: int, store_id: int | None = None,
 
 # --- one product -----------------------------------------------------------------------
 
-def visible_product(slug: str, *, store_slug: str | None = None) -> tuple[Product, Store] | None:
+def visible_product(slug: str, *, store_slug: str | None = None, locale: str | None = None,
+                    user_id: int | None = None) -> tuple[Product, Store, bool] | None:
     """A visible product by its slug: in the scoped store (storefront) or in
-    the store named by ``store_slug`` (mall)."""
-    stmt = visible_products().where(Product.slug == slug).options(raiseload(Product.category))
+    the store named by ``store_slug`` (mall), and whether ``user_id`` saved it.
+
+    Its variants and images come with it (one query each); its translations
+    only when ``locale`` is not the store's own language. Fixed prices are
+    not loaded: see ``fixed_prices``."""
+    saved = (exists().where(Favourite.user_id == user_id, Favourite.product_id == Product.id)
+             if user_id is not None else literal(False))
+    stmt = (select(Product, Store, saved.label("saved")).join(Store, Store.id == Product.store_id)
+            .where(*visible(), Product.slug == slug).execution_options(**across())
+            .options(raiseload(Product.category), selectinload(Product.variants).raiseload(Variant.fixed_prices),
+                     raiseload(Product.translations)))
     if store_slug is not None:
         stmt = stmt.where(Store.slug == store_slug)
     row = db.session.execute(stmt).first()
-    return (row[0], row[1]) if row else None
+    if row is None:
+        return None
+    product, store, is_saved = row
+    translations = []
+    if locale is not None and locale != store.default_locale:  # else its own fields are in this language
+        translations = list(db.session.scalars(
+            select(ProductTranslation).where(ProductTranslation.product_id == product.id,
+                                             ProductTranslation.locale == locale).execution_options(**across())))
+    set_committed_value(product, "translations", translations)
+    return product, store, bool(is_saved)
+
+
+def fixed_prices(variant_ids: list[int], currency: str) -> dict[int, int]:
+    """The merchant's fixed prices in ``currency`` for these variants."""
+    if not variant_ids:
+        return {}
+    return dict(db.session.execute(
+        select(VariantPrice.variant_id, VariantPrice.amount)
+        .where(VariantPrice.variant_id.in_(variant_ids), VariantPrice.currency == currency)
+        .execution_options(**across())).all())
 
 
 def other_sellers(product: Product, limit: int = 6) -> list[tuple[Product, Store]]:

@@ -29,7 +29,7 @@ from markupsafe import Markup
 from sqlalchemy import delete, select
 
 from app.catalog import browse
-from app.catalog.extras import fixed_price, localized
+from app.catalog.extras import localized
 from app.catalog.index import brands, categories
 from app.catalog.models import Favourite, Product
 from app.extensions import db
@@ -311,16 +311,18 @@ def _choose_variant(product: Product):
 
 
 def _product_page(slug: str, shop: str | None):
-    found = browse.visible_product(slug, store_slug=shop)
+    locale, currency = g.url_locale, display_currency()
+    found = browse.visible_product(slug, store_slug=shop, locale=locale,
+                                   user_id=current_user.id if current_user.is_authenticated else None)
     if found is None:
         abort(404)
-    product, store = found
-    locale, currency = g.url_locale, display_currency()
+    product, store, saved = found
     text = localized(product, locale)
     variant, selected = _choose_variant(product)
+    fixed = {} if currency == store.base_currency else browse.fixed_prices([v.id for v in product.variants], currency)
     price = compare_at = None
     if variant is not None:
-        price = browse.display_amount(variant.price, store.base_currency, fixed_price(variant, currency), currency)
+        price = browse.display_amount(variant.price, store.base_currency, fixed.get(variant.id), currency)
         if variant.compare_at_price:
             compare_at = browse.display_amount(variant.compare_at_price, store.base_currency, None, currency)
             if compare_at.amount <= price.amount:
@@ -342,7 +344,7 @@ def _product_page(slug: str, shop: str | None):
     context = dict(
         product=product, shop=store, text=text, variant=variant, selected=selected, price=price, compare_at=compare_at,
         images=images, main_image=main_image, breadcrumbs=crumbs, canonical=canonical, brand=brand,
-        others=others, availability=availability, favourite=_is_favourite(product_id=product.id),
+        others=others, availability=availability, favourite=saved,
         favourite_form=EmptyForm(), store_url=external_url("storefront", "storefront.home", store_slug=store.slug,
                                                            locale=locale),
         mall_store_url=url_for("mall.mall_store", shop=store.slug) if g.store is None else None,

@@ -316,3 +316,17 @@ def test_catalog_pages_within_query_budget(world, client_for, host, path):
     with count_queries() as statements:
         assert client.get(path).status_code == 200
     assert len(statements) <= 8, statements
+
+
+def test_signed_in_product_page_in_another_currency_stays_within_budget(world, client_for):
+    """The heaviest product page: signed in (session, favourite), a currency
+    other than the store's (fixed prices), other sellers of the same GTIN."""
+    make_user("counted@example.com")
+    client = client_for("localhost")
+    sign_in(client, "counted@example.com")
+    client.get("/en/currency/EUR")
+    client.get("/ja/s/acme/p/linen-shirt")
+    with count_queries() as statements:
+        page = client.get("/ja/s/acme/p/linen-shirt")
+    assert page.status_code == 200 and "Kimono Shirt" in page.get_data(as_text=True)
+    assert len(statements) <= 8, statements

@@ -248,12 +248,40 @@ def product_new():
         except CatalogError as exc:
             db.session.rollback()
             add_error(form, exc.message, exc.field)
-            return render("console/products/new.html", form=form, status=422)
+            category_id = int(form.category_id.data) if str(form.category_id.data).isdigit() else None
+            return render("console/products/new.html", form=form, status=422,
+                          text=template_options_text(category_id), category_id=category_id)
         db.session.commit()
         flash(_("Product created with %(n)d variant(s). Set their codes, prices and stock below.",
                 n=len(product.variants)), "success")
         return see_other(url_for(".product_edit", product_id=product.id))
-    return render("console/products/new.html", form=form, status=form_status(form))
+    chosen = form.category_id.data or (form.category_id.choices[0][0] if form.category_id.choices else "")
+    category_id = int(chosen) if str(chosen).isdigit() else None
+    return render("console/products/new.html", form=form, status=form_status(form),
+                  text=template_options_text(category_id), category_id=category_id)
+
+
+def template_options_text(category_id: int | None) -> str:
+    """The category's option templates written as the options field expects."""
+    from app.catalog.options import options_for_category
+
+    if category_id is None:
+        return ""
+    return "\n".join(f"{o.name}: {', '.join(o.values)}" for o in options_for_category(category_id))
+
+
+@bp.route("/<store>/products/option-template")
+@store_roles(*EDITORS)
+def option_template():
+    """HTMX, from the new product form: the options the chosen category uses,
+    and with ``fill=1`` the options field filled with them."""
+    raw = request.args.get("category_id", "")
+    category_id = int(raw) if raw.isdigit() and int(raw) in approved_category_ids() else None
+    text = template_options_text(category_id)
+    if request.args.get("fill") == "1":
+        form = NewProductForm(formdata=None, options=text)
+        return render("console/products/_options_field.html", form=form)
+    return render("console/products/_option_template.html", text=text, category_id=category_id)
 
 
 def _product_page(product: Product, form: ProductForm | None = None, variant_forms: dict | None = None,

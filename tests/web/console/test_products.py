@@ -266,3 +266,24 @@ def test_bulk_shelf_cannot_reach_another_stores_products(shop, client_for):
     assert "0 product(s) taken off the shelf." in response.get_data(as_text=True)
     with store_scope(shop["store"].id):
         assert db.session.get(Product, product_id).on_shelf is True
+
+
+def test_new_product_form_offers_the_categorys_option_templates(shop):
+    from app.catalog.models import CategoryOption
+
+    db.session.add(CategoryOption(category_id=shop["shirts"].id, name="Colour", values=["Red", "Blue"], filterable=True))
+    db.session.add(CategoryOption(category_id=shop["shirts"].id, name="Size", values=["S", "M"], filterable=True,
+                                  position=1))
+    db.session.commit()
+    console = shop["console"]
+    page = console.get("/acme/products/new").get_data(as_text=True)
+    assert "Colour: Red, Blue\nSize: S, M" in page  # the first (only) approved category is chosen
+    hint = console.get(f"/acme/products/option-template?category_id={shop['shirts'].id}", headers={"HX-Request": "true"})
+    assert "Use these options" in hint.get_data(as_text=True)
+    filled = console.get(f"/acme/products/option-template?category_id={shop['shirts'].id}&fill=1",
+                         headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert '<div id="options-field">' in filled and "Colour: Red, Blue\nSize: S, M</textarea>" in filled
+    # A category the store may not sell in (or nonsense) offers nothing.
+    for value in (str(shop["toys"].id), "abc", ""):
+        body = console.get(f"/acme/products/option-template?category_id={value}").get_data(as_text=True)
+        assert "Use these options" not in body

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Blueprint, current_app, g, redirect, request
+from flask import Blueprint, abort, current_app, g, redirect, request
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -170,17 +170,14 @@ def robots():
 SITEMAP_LIMIT = 1_000  # pages per sitemap: each appears in 17 languages with 17 alternates (~30 MB at most)
 
 
-@bp.route("/sitemap.xml")
-def sitemap():
-    """Every public page of this host, each with its language alternates: home,
+def _sitemap_paths() -> list[str]:
+    """Every public page of this host (paths after the locale): home,
     categories with visible products, collections, and products (a product on
     the mall is listed only on its store's host, its canonical URL)."""
     from app.catalog import browse
     from app.catalog.index import categories
     from app.catalog.models import Product
 
-    origin = _public_origin()
-    codes = list(current_app.config["LOCALES"])
     paths = [""]
     used = set(db.session.scalars(select(Product.category_id).distinct().join(Store, Store.id == Product.store_id)
                                   .where(*browse.visible()).execution_options(**browse.across())))
@@ -193,16 +190,46 @@ def sitemap():
         paths += [f"collections/{c.slug}" for c in browse.store_collections(g.store.id)]
         paths += [f"p/{slug}" for slug in db.session.scalars(
             select(Product.slug).join(Store, Store.id == Product.store_id).where(*browse.visible())
-            .order_by(Product.id).limit(SITEMAP_LIMIT))]
+            .order_by(Product.id))]
     else:
         paths += [f"s/{slug}/" for slug in db.session.scalars(
             select(Store.slug).where(Store.status == StoreStatus.OPEN).order_by(Store.slug))]
-    pages = [[(code, f"{origin}/{code}/{path}") for code in codes] for path in paths[:SITEMAP_LIMIT]]
-    body = render_template("shop/sitemap.xml", pages=pages, bcp47=BCP47, default=f"{origin}/")
+    return paths
+
+
+def _xml(body: str):
     response = current_app.response_class(body, mimetype="application/xml")
     response.cache_control.public = True
     response.cache_control.max_age = 3600
     return response
+
+
+@bp.route("/sitemap.xml")
+def sitemap():
+    """The pages of this host with their language alternates; past
+    SITEMAP_LIMIT pages, a sitemap index of numbered parts."""
+    paths = _sitemap_paths()
+    origin = _public_origin()
+    if len(paths) > SITEMAP_LIMIT:
+        parts = -(-len(paths) // SITEMAP_LIMIT)
+        return _xml(render_template("shop/sitemap_index.xml",
+                                    parts=[f"{origin}/sitemap-{n}.xml" for n in range(1, parts + 1)]))
+    return _sitemap_part(paths, origin, home=True)
+
+
+@bp.route("/sitemap-<int:part>.xml")
+def sitemap_part(part: int):
+    paths = _sitemap_paths()
+    chunk = paths[(part - 1) * SITEMAP_LIMIT:part * SITEMAP_LIMIT] if part >= 1 else []
+    if not chunk:
+        abort(404)
+    return _sitemap_part(chunk, _public_origin(), home=part == 1)
+
+
+def _sitemap_part(paths: list[str], origin: str, *, home: bool):
+    codes = list(current_app.config["LOCALES"])
+    pages = [[(code, f"{origin}/{code}/{path}") for code in codes] for path in paths]
+    return _xml(render_template("shop/sitemap.xml", pages=pages, bcp47=BCP47, default=f"{origin}/", home=home))
 
 
 from app.web.shop import catalog as _catalog  # noqa: E402,F401  (registers the catalog views)

@@ -330,3 +330,18 @@ def test_signed_in_product_page_in_another_currency_stays_within_budget(world, c
         page = client.get("/ja/s/acme/p/linen-shirt")
     assert page.status_code == 200 and "Kimono Shirt" in page.get_data(as_text=True)
     assert len(statements) <= 8, statements
+
+
+def test_a_large_store_gets_a_sitemap_index(world, client_for, monkeypatch):
+    from app.web import shop
+
+    monkeypatch.setattr(shop, "SITEMAP_LIMIT", 2)  # home, categories, products: more than two pages
+    client = client_for("acme.localhost")
+    index = client.get("/sitemap.xml").get_data(as_text=True)
+    assert "<sitemapindex" in index and "<loc>http://acme.localhost/sitemap-1.xml</loc>" in index
+    parts = [client.get(f"/sitemap-{n}.xml") for n in range(1, 5)]
+    everything = "".join(p.get_data(as_text=True) for p in parts if p.status_code == 200)
+    assert "<loc>http://acme.localhost/en/p/linen-shirt</loc>" in everything
+    assert 'hreflang="x-default"' in parts[0].get_data(as_text=True)
+    assert client.get("/sitemap-99.xml").status_code == 404
+    assert client.get("/sitemap-0.xml").status_code == 404

@@ -79,7 +79,9 @@ class HealthAndStatic:
         if environ.get("REQUEST_METHOD", "GET") not in ("GET", "HEAD"):
             start_response("405 Method Not Allowed", [("Content-Type", "text/plain; charset=utf-8"), ("Allow", "GET, HEAD")])
             return [b"Method Not Allowed"]
-        if not NAME_RE.match(path[len("/media/"):]):
+        name = path[len("/media/"):]
+        # Only public images: uploaded CSV files waiting for an import job are private.
+        if not NAME_RE.match(name) or name.startswith("imports/"):
             return self._not_found(environ, start_response)
 
         def start(status, headers, exc_info=None):

@@ -16,7 +16,7 @@ from app.extensions import db
 from app.tenancy.hosts import external_url
 from app.tenancy.models import Membership, Role, Store, StoreEvent, StoreStatus, StoreType
 from app.tenancy.resolver import clear_tenant_cache
-from app.tenancy.scope import store_scope
+from app.tenancy.scope import all_stores, store_scope
 
 
 @dataclass(frozen=True)
@@ -192,6 +192,7 @@ def _demo_products() -> None:
                 product.moderation = ModerationState.APPROVED  # the platform approved the demo catalogue
                 products.refresh_listing(product)
             db.session.flush()
+    _demo_banners()
     # One fixed price, so the demo shows it: the acme linen shirt costs exactly 36 EUR.
     acme = db.session.scalar(select(Store).where(Store.slug == "acme"))
     with store_scope(acme.id):
@@ -201,6 +202,30 @@ def _demo_products() -> None:
                 if extras.fixed_price(variant, "EUR") is None:
                     extras.set_fixed_price(variant, "EUR", "36.00", base_currency="USD")
         db.session.flush()
+
+
+# (store slug or None for the mall, title, subtitle, link, colour)
+DEMO_BANNERS = (
+    (None, "Made in Japan", "Ceramics, knives and tea from Sakura Living", "/en/s/sakura/", (46, 94, 78)),
+    (None, "Summer essentials", "Light layers and sandals from three countries", "/en/c/fashion", (196, 120, 52)),
+    ("acme", "New season", "Fresh tees and jackets, shipped from the US", "/en/collections/new-season", (34, 87, 122)),
+)
+
+
+def _demo_banners() -> None:
+    from app.catalog.banners import banner_count, save_banner
+    from app.media.demo import generated_image
+
+    for store_slug, title, subtitle, link, colour in DEMO_BANNERS:
+        store = db.session.scalar(select(Store).where(Store.slug == store_slug)) if store_slug else None
+        store_id = store.id if store else None
+        with store_scope(store_id) if store_id else all_stores():
+            if banner_count(store_id):
+                continue
+        with store_scope(store_id) if store_id else all_stores():
+            save_banner(None, store_id=store_id, image=generated_image(title, colour, size=(1200, 500)), title=title,
+                        subtitle=subtitle, link=link, locale=None, active=True, starts_at=None, ends_at=None)
+            db.session.flush()
 
 
 def load_demo(password: str) -> str:

@@ -1,6 +1,8 @@
 """Every model, imported in one place for Alembic and the shell."""
 
 from app.accounts.models import PlatformRole, User  # noqa: F401
+from app.catalog.banners import MallBanner, StoreBanner  # noqa: F401
+from app.catalog.import_runs import ImportRun  # noqa: F401
 from app.catalog.models import (  # noqa: F401
     Brand,
     Category,

@@ -275,7 +275,9 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers per app")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per app")
+    parser.add_argument("--gunicorn-threads", type=int, default=1,
+                        help="gunicorn threads per worker for both apps (1 = sync workers; scripts/serve_demo.sh uses 4)")
     parser.add_argument("--name", help="the JSON file's name: build/bench/catalog-<name>.json (default: --db)")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -305,11 +307,12 @@ def main() -> None:
     env.pop("REDIS_URL", None)
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
     log = open(OUT / f"gunicorn-{args.name or args.db}.log", "w")  # noqa: SIM115  (closed in finally)
+    shape = ["-w", str(args.workers), "--threads", str(args.gunicorn_threads)]  # the same for both apps
     servers = [
-        subprocess.Popen([gunicorn, "-w", str(args.workers), "-b", f"127.0.0.1:{ref_port}", "bench.reference_app:app"],
+        subprocess.Popen([gunicorn, *shape, "-b", f"127.0.0.1:{ref_port}", "bench.reference_app:app"],
                          cwd=ROOT, env=env, stdout=log, stderr=log),
-        subprocess.Popen([gunicorn, "-w", str(args.workers), "-b", f"127.0.0.1:{app_port}", "--timeout", "120",
-                          "wsgi:app"], cwd=ROOT, env=env, stdout=log, stderr=log),
+        subprocess.Popen([gunicorn, *shape, "-b", f"127.0.0.1:{app_port}", "--timeout", "120", "wsgi:app"],
+                         cwd=ROOT, env=env, stdout=log, stderr=log),
     ]
     targets = {"reference": (ref_port, "localhost", "/")}
     targets.update({name: (app_port, host, path) for name, (host, path) in pages.items()})
@@ -362,7 +365,8 @@ def main() -> None:
               f"{row.get('queries', ''):>4} {row['errors']:>6}  {bar}")
     report = {"db": args.db, "database_url": url, "products": products, "stores": stores, "seed": args.seed,
               "wrk": {"threads": args.threads, "connections": args.connections, "duration_s": args.duration},
-              "gunicorn_workers": args.workers, "rounds": args.rounds, "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+              "gunicorn_workers": args.workers,
+              "gunicorn_threads": args.gunicorn_threads, "rounds": args.rounds, "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
               "pages": {"reference": {"host": "localhost", "path": "/"},
                         **{n: {"host": h, "path": p} for n, (h, p) in pages.items()}},
               "summary": summary, "runs": runs, "sql": sql}

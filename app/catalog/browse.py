@@ -111,9 +111,12 @@ def display_amount(base: int, base_currency: str, fixed: int | None, currency: s
     money = Money(base, base_currency)
     if currency == base_currency:
         return money
-    from app.i18n.rates import convert
+    from app.i18n.rates import RateError, convert
 
-    return convert(money, currency)
+    try:
+        return convert(money, currency)
+    except RateError:  # no current rate for one of them: show the store's own price rather than fail
+        return money
 
 
 def cards(rows: list[tuple[Product, Store]], locale: str, currency: str) -> list[Card]:

@@ -88,9 +88,12 @@ def test_product_from_console_to_shopper(browser, live_server):
     expect(shop.locator("#buybox .price")).to_contain_text("185")
     expect(shop.locator(".main-image img")).to_be_visible()
     shop.locator("label.swatch", has_text="100 ml").click()
+    # The buy box is replaced after each choice: wait for the new one (and the URL, so it can be shared).
+    expect(shop).to_have_url(re.compile(r"o0=100"))
+    expect(shop.locator("#buybox input[value='100 ml']")).to_be_checked()
     shop.locator("label.swatch", has_text="Rose").click()
+    expect(shop).to_have_url(re.compile(r"o1=Rose"))
     expect(shop.locator("#buybox .price")).to_contain_text("250")
-    assert "o0=100" in shop.url  # the URL follows the choice, so it can be shared
     settle(shop)
 
     # On the mall too, naming the storefront as the canonical page.

@@ -336,6 +336,7 @@ def currency_history(code: str):
                   base=money_rates.platform_currency())
 
 
+from app.web.admin import banners as _banners  # noqa: E402,F401
 from app.web.admin import catalog as _catalog  # noqa: E402,F401  (registers the catalog views)
 from app.web.admin import moderation as _moderation  # noqa: E402,F401
 from app.web.admin import options as _options  # noqa: E402,F401

@@ -380,6 +380,7 @@ def robots():
     return current_app.response_class("User-agent: *\nDisallow: /\n", mimetype="text/plain")
 
 
+from app.web.console import banners as _banners  # noqa: E402,F401
 from app.web.console import catalog_extras as _catalog_extras  # noqa: E402,F401
 from app.web.console import collections as _collections  # noqa: E402,F401
 from app.web.console import csv_io as _csv_io  # noqa: E402,F401

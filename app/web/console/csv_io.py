@@ -2,8 +2,12 @@
 
 URL table (merchant host)
     /<store>/products/export.csv     GET: every product and variant of the store, streamed (any store role)
-    /<store>/products/import         GET: the upload form; POST: check the whole file, then apply it or list
-                                     every bad row with its line and reason (owners and managers)
+    /<store>/products/import         GET: the upload form and the store's latest background imports;
+                                     POST: a file of up to IMPORT_INLINE_ROWS rows is checked whole, then applied
+                                     or every bad row listed with its line and reason; a larger one becomes a
+                                     background ImportRun (303 to its page) (owners and managers)
+    /<store>/products/imports/<id>   GET: one background import: state, counts, problems; for an HTMX request
+                                     only its status fragment, which polls itself until the run ends (any store role)
 """
 
 from __future__ import annotations
@@ -11,7 +15,8 @@ from __future__ import annotations
 import itertools
 from zoneinfo import ZoneInfo
 
-from flask import current_app, flash, g, request, url_for
+from flask import abort, current_app, flash, g, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -19,7 +24,7 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from sqlalchemy.exc import IntegrityError
 
-from app.catalog import csv_io
+from app.catalog import csv_io, import_runs
 from app.catalog.services import CatalogError
 from app.core.time import utcnow
 from app.extensions import db
@@ -81,7 +86,8 @@ def _import_page(form: ImportForm, *, errors=None, rows: int = 0, status: int = 
     return render("console/products/import.html", form=form, errors=errors[:MAX_ERRORS_SHOWN],
                   errors_total=len(errors), error_lines=len({e.line for e in errors}), rows=rows,
                   columns=csv_io.COLUMNS, required=csv_io.REQUIRED_COLUMNS, max_rows=csv_io.MAX_ROWS,
-                  max_mb=csv_io.MAX_BYTES // (1024 * 1024), status=status)
+                  max_mb=csv_io.MAX_BYTES // (1024 * 1024), runs=import_runs.recent_runs(),
+                  inline_rows=import_runs.IMPORT_INLINE_ROWS, status=status)
 
 
 @bp.route("/<store>/products/import", methods=["GET", "POST"])
@@ -105,6 +111,18 @@ def products_import():
     except CatalogError as exc:
         add_error(form, exc.message, "file")
         return _import_page(form, status=422)
+    # A file whose header or CSV quoting is wrong goes on below: parse_import reports that at once.
+    rows = import_runs.count_rows(text)
+    if rows is not None and rows > csv_io.MAX_ROWS:
+        add_error(form, _("A file has at most %(n)d rows. Split it into smaller files.", n=csv_io.MAX_ROWS), "file")
+        return _import_page(form, status=422)
+    if rows is not None and rows > import_runs.IMPORT_INLINE_ROWS:
+        # Too long for a request: checked and applied by a background job, followed on the run's page.
+        run = import_runs.start_import(text, filename=form.file.data.filename, row_count=rows,
+                                       actor_id=current_user.id, locale=str(get_locale() or "en"))
+        import_id = run.id
+        db.session.commit()
+        return see_other(url_for(".import_run", import_id=import_id))
     plan, errors = csv_io.parse_import(text, g.store.base_currency)
     if errors:
         db.session.rollback()
@@ -122,3 +140,14 @@ def products_import():
     flash(_("Imported: %(created)d new products, %(updated)d updated, %(variants)d variants.",
             created=result.created, updated=result.updated, variants=result.variants), "success")
     return see_other(url_for(".products"))
+
+
+@bp.route("/<store>/products/imports/<int:import_id>")
+@store_roles()
+def import_run(import_id: int):
+    run = import_runs.get_run(import_id)
+    if run is None:
+        abort(404)
+    row_errors = run.row_errors
+    return render("console/products/import_run.html", "console/products/_import_status.html", run=run,
+                  row_errors=row_errors[:MAX_ERRORS_SHOWN], can_import=g.membership.role in EDITORS)

@@ -104,6 +104,7 @@ HOME_STORES = 24  # stores listed on the mall's home page
 @cacheable
 def home():
     from app.catalog import browse
+    from app.catalog.banners import live_banners
     from app.catalog.index import categories
     from app.web.shop.catalog import display_currency, recent_cards
 
@@ -116,8 +117,9 @@ def home():
     recent = recent_cards()
     if recent:
         g.page_cache_skip = True  # the recently viewed row is this visitor's own
+    banners = live_banners(store_id, g.url_locale)  # the mall's own on the mall, the store's on its storefront
     if g.store is not None:
-        return render("shop/storefront_home.html", sections=sections, recent=recent,
+        return render("shop/storefront_home.html", sections=sections, recent=recent, banners=banners,
                       collections=browse.store_collections(g.store.id))
     # The newest open stores; every store has its own page (/s/<store>/) and is in the sitemap.
     stores = db.session.scalars(
@@ -131,7 +133,7 @@ def home():
         for s in stores if not s.is_expired()
     ]
     index = categories()
-    return render("shop/mall_home.html", stores=listed, sections=sections, recent=recent,
+    return render("shop/mall_home.html", stores=listed, sections=sections, recent=recent, banners=banners,
                   top_categories=index.children_of(None))
 
 

@@ -361,6 +361,11 @@ def test_images_are_served_at_media_on_every_host(shop, client_for):
                  "/media/%2e%2e/app/config.py", f"/media/{key.rsplit('/', 1)[0]}/.upload-x.tmp", "/media/"):
         assert client.get(path).status_code == 404, path
     assert client.post(f"/media/{key}.webp").status_code == 405
+    # An uploaded CSV waiting for its import job is in the same storage, but never served.
+    from app.media.storage import get_storage
+
+    get_storage().save("imports/1/" + "a" * 32 + ".csv", b"product_slug,sku\n", "text/csv")
+    assert client.get("/media/imports/1/" + "a" * 32 + ".csv").status_code == 404
 
 
 def test_the_storefront_product_page_would_get_responsive_markup(app):

@@ -345,3 +345,14 @@ def test_a_large_store_gets_a_sitemap_index(world, client_for, monkeypatch):
     assert 'hreflang="x-default"' in parts[0].get_data(as_text=True)
     assert client.get("/sitemap-99.xml").status_code == 404
     assert client.get("/sitemap-0.xml").status_code == 404
+
+
+def test_a_store_currency_without_a_rate_shows_the_stores_own_price(world, client_for):
+    pounds = make_store("brit", currency="GBP", country="GB")  # GBP has no exchange rate here
+    approve_category(pounds, world["shirts"].id)
+    make_product(pounds, world["shirts"].id, "Tweed Shirt", price="45.00")
+    mall = client_for("localhost")
+    home = mall.get("/en/")
+    assert home.status_code == 200 and "£45.00" in home.get_data(as_text=True)
+    listing = mall.get("/en/c/shirts?sort=price_asc")
+    assert listing.status_code == 200 and _names(listing.get_data(as_text=True))[-1] == "Tweed Shirt"  # unknown: last

@@ -114,6 +114,8 @@ class Config:
     PAGE_SIZE = int(os.environ.get("PAGE_SIZE", "24"))
     # Whole shopper pages for visitors without a session, per process (app/web/page_cache.py); 0 turns it off.
     PAGE_CACHE_TTL = float(os.environ.get("PAGE_CACHE_TTL", "10"))
+    # A listing's total and filter counts, per process (the products shown are always current).
+    LISTING_COUNTS_TTL = float(os.environ.get("LISTING_COUNTS_TTL", "60"))
     JOBS_INLINE = not bool(REDIS_URL)
     TENANTS_DIR = str(ROOT / "tenants")
 
@@ -136,5 +138,6 @@ class TestConfig(Config):
     TENANT_CACHE_TTL = 0.0
     FRAGMENT_CACHE_TTL = 0.0
     PAGE_CACHE_TTL = 0.0
+    LISTING_COUNTS_TTL = 0.0
     # One media folder per test process (created on first write), never the instance's.
     MEDIA_ROOT = os.path.join(tempfile.gettempdir(), f"lintas-test-media-{os.getpid()}")

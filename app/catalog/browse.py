@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from flask import current_app
 from sqlalchemy import Numeric, and_, case, exists, func, literal, or_, select
 from sqlalchemy.orm import raiseload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
@@ -38,6 +39,7 @@ from app.catalog.models import (
     Variant,
     VariantPrice,
 )
+from app.core.cache import cached
 from app.core.time import utcnow
 from app.extensions import db
 from app.i18n.money import Money, exponent
@@ -212,15 +214,50 @@ def _filter_conditions(listing: Listing, *, single_currency: bool, skip: str | N
     return conditions
 
 
+def _counts(listing: Listing, base: list, filters: list, single_currency: bool, names: tuple[str, ...]):
+    """The total and the brand and option counts of a listing (three queries),
+    kept per process for LISTING_COUNTS_TTL seconds: they are the expensive
+    part of a big category's page and may lag a change by that long (the
+    products shown never do)."""
+    key = ("listing-counts", current_store_id(), tuple(listing.category_ids or ()), listing.collection_id,
+           listing.store_id, tuple(listing.brand_ids), tuple(sorted((k, tuple(v)) for k, v in listing.facets.items())),
+           listing.price_min, listing.price_max, listing.in_stock, single_currency, names)
+
+    def load():
+        joined = select(Product.id).join(Store, Store.id == Product.store_id)
+        total = db.session.scalar(select(func.count()).select_from(
+            joined.where(*base, *filters).subquery()).execution_options(**across())) or 0
+        brand_filters = _filter_conditions(listing, single_currency=single_currency, skip="brand")
+        brand_counts = tuple((b, n) for b, n in db.session.execute(
+            select(Product.brand_id, func.count()).join(Store, Store.id == Product.store_id)
+            .where(*base, *brand_filters, Product.brand_id.is_not(None))
+            .group_by(Product.brand_id).execution_options(**across())).all())
+        facet_counts: dict[str, list[tuple[str, int]]] = {}
+        if names:
+            # One query for every option: counts under all filters but that option's
+            # own are approximated by the other filters when only one option is chosen.
+            other = _filter_conditions(listing, single_currency=single_currency,
+                                       skip=f"facet:{next(iter(listing.facets))}" if len(listing.facets) == 1 else None)
+            for name, value, count in db.session.execute(
+                    # One facet row per (product, option, value): count(*) counts products.
+                    select(ProductFacet.name, ProductFacet.value, func.count())
+                    .join(Product, Product.id == ProductFacet.product_id).join(Store, Store.id == Product.store_id)
+                    .where(*base, *other, ProductFacet.name.in_(names))
+                    .group_by(ProductFacet.name, ProductFacet.value).execution_options(**across())):
+                facet_counts.setdefault(name, []).append((value, count))
+        return total, brand_counts, facet_counts
+
+    return cached(key, load, ttl=current_app.config.get("LISTING_COUNTS_TTL", 0))
+
+
 def run_listing(listing: Listing, *, single_currency: bool, facet_names: Iterable[str] = ()) -> ListingResult:
     """One page of products, the total, and facet counts (brand counts ignore
     the brand filter; an option's counts ignore that option's own filter, so
     the shopper can widen a choice). At most five queries."""
     base = _scope_conditions(listing)
     filters = _filter_conditions(listing, single_currency=single_currency)
-    joined = select(Product.id).join(Store, Store.id == Product.store_id)
-    total = db.session.scalar(select(func.count()).select_from(
-        joined.where(*base, *filters).subquery()).execution_options(**across())) or 0
+    names = tuple(n.lower() for n in facet_names)
+    total, brand_counts, facet_counts = _counts(listing, base, filters, single_currency, names)
     pages = max(1, -(-total // listing.page_size))
     page = min(max(listing.page, 1), pages, MAX_PAGE)
     price = Product.price_min if single_currency else compare_price()
@@ -235,26 +272,8 @@ def run_listing(listing: Listing, *, single_currency: bool, facet_names: Iterabl
             .options(raiseload(Product.variants), raiseload(Product.images), raiseload(Product.translations),
                      raiseload(Product.category)))
     rows = [(p, s) for p, s in db.session.execute(stmt).all()]
-    brand_filters = _filter_conditions(listing, single_currency=single_currency, skip="brand")
-    brand_counts = [(b, n) for b, n in db.session.execute(
-        select(Product.brand_id, func.count()).join(Store, Store.id == Product.store_id)
-        .where(*base, *brand_filters, Product.brand_id.is_not(None))
-        .group_by(Product.brand_id).execution_options(**across())).all()]
-    facet_counts: dict[str, list[tuple[str, int]]] = {}
-    names = [n.lower() for n in facet_names]
-    if names:
-        # One query for every option: counts under all filters but that option's
-        # own are approximated by the other filters when only one option is chosen.
-        other = _filter_conditions(listing, single_currency=single_currency,
-                                   skip=f"facet:{next(iter(listing.facets))}" if len(listing.facets) == 1 else None)
-        for name, value, count in db.session.execute(
-                # One facet row per (product, option, value): count(*) counts products.
-                select(ProductFacet.name, ProductFacet.value, func.count())
-                .join(Product, Product.id == ProductFacet.product_id).join(Store, Store.id == Product.store_id)
-                .where(*base, *other, ProductFacet.name.in_(names))
-                .group_by(ProductFacet.name, ProductFacet.value).execution_options(**across())):
-            facet_counts.setdefault(name, []).append((value, count))
-    return ListingResult(rows=rows, total=total, pages=pages, brand_counts=brand_counts, facet_counts=facet_counts)
+    return ListingResult(rows=rows, total=total, pages=pages, brand_counts=list(brand_counts),
+                         facet_counts={k: list(v) for k, v in facet_counts.items()})
 
 
 def simple_rows(*, order: str, limit: int, store_id: int | None = None,

@@ -14,12 +14,18 @@ from typing import Any
 
 from flask import current_app
 
-_entries: dict[str, tuple[float, Any]] = {}
+_entries: dict[Any, tuple[float, Any]] = {}
 _lock = threading.Lock()
 
 
-def cached(name: str, load: Callable[[], Any]) -> Any:
-    ttl = current_app.config.get("CATALOG_CACHE_TTL", 5)
+MAX_ENTRIES = 5000
+
+
+def cached(name, load: Callable[[], Any], *, ttl: float | None = None) -> Any:
+    """``load()``'s value under ``name`` (any hashable), for ``ttl`` seconds
+    (default CATALOG_CACHE_TTL; 0 = not cached)."""
+    if ttl is None:
+        ttl = current_app.config.get("CATALOG_CACHE_TTL", 5)
     now = time.monotonic()
     hit = _entries.get(name)
     if hit is not None and hit[0] > now:
@@ -27,6 +33,9 @@ def cached(name: str, load: Callable[[], Any]) -> Any:
     value = load()
     if ttl > 0:
         with _lock:
+            if len(_entries) >= MAX_ENTRIES:  # bounded: drop the entries that expired, else everything
+                for stale in [k for k, (expires, _v) in _entries.items() if expires <= now] or list(_entries):
+                    _entries.pop(stale, None)
             _entries[name] = (now + ttl, value)
     return value
 

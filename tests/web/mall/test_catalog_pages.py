@@ -356,3 +356,17 @@ def test_a_store_currency_without_a_rate_shows_the_stores_own_price(world, clien
     assert home.status_code == 200 and "£45.00" in home.get_data(as_text=True)
     listing = mall.get("/en/c/shirts?sort=price_asc")
     assert listing.status_code == 200 and _names(listing.get_data(as_text=True))[-1] == "Tweed Shirt"  # unknown: last
+
+
+def test_listing_counts_may_lag_but_the_products_shown_never_do(world, client_for, app):
+    app.config["LISTING_COUNTS_TTL"] = 60
+    try:
+        mall = client_for("localhost")
+        assert "3 products" in mall.get("/en/c/clothing").get_data(as_text=True)
+        make_product(world["acme"], world["shirts"].id, "Fresh Shirt", price="7.00")
+        page = mall.get("/en/c/clothing?stock=1").get_data(as_text=True)  # other filters: counted afresh
+        assert "4 products" in page and "Fresh Shirt" in _names(page)
+        page = mall.get("/en/c/clothing?sort=newest").get_data(as_text=True)  # same filters, another sort: kept total
+        assert "3 products" in page and _names(page)[0] == "Fresh Shirt"
+    finally:
+        app.config["LISTING_COUNTS_TTL"] = 0

@@ -12,6 +12,7 @@ Everyone on the platform staff reads; admins and operations edit.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -29,7 +30,7 @@ from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from app.accounts.models import PlatformRole
 from app.catalog import banners as banner_service
-from app.catalog.banners import LINK_MAX, SUBTITLE_MAX, TITLE_MAX, MallBanner
+from app.catalog.banners import LINK_MAX, SUBTITLE_MAX, TITLE_MAX, MallBanner, StoreBanner
 from app.catalog.services import CatalogError
 from app.core.time import utcnow
 from app.extensions import db
@@ -144,99 +145,114 @@ def page_context(zone: str) -> dict:
             "button_form": EmptyForm(formdata=None)}
 
 
-# --- the mall's banners ------------------------------------------------------------------
+# --- the pages, for the mall's banners (here) and a store's (app/web/console/banners.py) ---
 
-def _zone() -> str:
-    return current_app.config.get("PLATFORM_TIMEZONE") or "UTC"
+@dataclass(frozen=True)
+class BannerPages:
+    """What differs between the two homes: the model, the store (None for the
+    mall), the time zone forms are read in, and whether the viewer may edit."""
+
+    model: type[MallBanner] | type[StoreBanner]
+    store_id: int | None
+    zone: str
+    can_edit: bool
+
+    def banner_or_404(self, banner_id: int):
+        banner = db.session.scalar(select(self.model).where(self.model.id == banner_id))
+        if banner is None:
+            abort(404)
+        return banner
+
+    def list_page(self, form: BannerForm | None = None, status: int = 200):
+        rows = banner_rows(banner_service.ordered_banners(self.store_id), self.zone)
+        return render("banners/list.html", rows=rows, form=form or banner_form(formdata=False), can_edit=self.can_edit,
+                      status=status, **page_context(self.zone))
+
+    def edit_page(self, banner, form: BannerForm | None = None, status: int = 200):
+        return render("banners/edit.html", banner=banner, can_edit=self.can_edit, status=status,
+                      form=form or banner_form(banner, self.zone, formdata=False), **page_context(self.zone))
+
+    def _refuse_readers(self) -> None:
+        if not self.can_edit:
+            g.denied_reason = "role"
+            abort(403)
+
+    def create(self):
+        self._refuse_readers()
+        form = banner_form()
+        if form.validate_on_submit():
+            try:
+                banner = save_from_form(None, form, self.zone, store_id=self.store_id)
+            except CatalogError as exc:
+                db.session.rollback()
+                add_error(form, exc.message, exc.field)
+                return self.list_page(form, 422)
+            db.session.commit()
+            flash(_("Banner %(title)s added.", title=banner.title), "success")
+            return see_other(url_for(".banners"))
+        return self.list_page(form, form_status(form))
+
+    def edit(self, banner_id: int):
+        banner = self.banner_or_404(banner_id)
+        if request.method == "GET":
+            return self.edit_page(banner)
+        self._refuse_readers()
+        form = banner_form()
+        if form.validate_on_submit():
+            try:
+                save_from_form(banner, form, self.zone)
+            except CatalogError as exc:
+                db.session.rollback()
+                add_error(form, exc.message, exc.field)
+                return self.edit_page(self.banner_or_404(banner_id), form, 422)
+            db.session.commit()
+            flash(_("Banner saved."), "success")
+            return see_other(url_for(".banners") + f"#banner-{banner_id}")
+        return self.edit_page(banner, form, form_status(form))
+
+    def move(self, banner_id: int, direction: str):
+        banner = self.banner_or_404(banner_id)
+        if not EmptyForm().validate_on_submit():
+            abort(400)
+        banner_service.move_banner(banner, direction)
+        db.session.commit()
+        return see_other(url_for(".banners") + f"#banner-{banner_id}")
+
+    def delete(self, banner_id: int):
+        banner = self.banner_or_404(banner_id)
+        if not EmptyForm().validate_on_submit():
+            abort(400)
+        title = banner.title
+        banner_service.delete_banner(banner)
+        db.session.commit()
+        flash(_("Banner %(title)s deleted.", title=title), "success")
+        return see_other(url_for(".banners"))
 
 
-def _can_edit() -> bool:
-    return current_user.platform_role in EDITORS
-
-
-def _banner_or_404(banner_id: int) -> MallBanner:
-    banner = db.session.scalar(select(MallBanner).where(MallBanner.id == banner_id))
-    if banner is None:
-        abort(404)
-    return banner
-
-
-def _list_page(form: BannerForm | None = None, status: int = 200):
-    zone = _zone()
-    return render("admin/banners/list.html", rows=banner_rows(banner_service.ordered_banners(None), zone),
-                  form=form or banner_form(formdata=False), can_edit=_can_edit(), status=status, **page_context(zone))
-
-
-def _edit_page(banner: MallBanner, form: BannerForm | None = None, status: int = 200):
-    zone = _zone()
-    return render("admin/banners/edit.html", banner=banner, form=form or banner_form(banner, zone, formdata=False),
-                  can_edit=_can_edit(), status=status, **page_context(zone))
+def _mall() -> BannerPages:
+    return BannerPages(MallBanner, None, current_app.config.get("PLATFORM_TIMEZONE") or "UTC",
+                       current_user.platform_role in EDITORS)
 
 
 @bp.route("/banners", methods=["GET", "POST"])
 @platform_roles(*READERS)
 def banners():
-    if request.method == "GET":
-        return _list_page()
-    if not _can_edit():
-        g.denied_reason = "role"
-        abort(403)
-    form = banner_form()
-    if form.validate_on_submit():
-        try:
-            banner = save_from_form(None, form, _zone())
-        except CatalogError as exc:
-            db.session.rollback()
-            add_error(form, exc.message, exc.field)
-            return _list_page(form, 422)
-        db.session.commit()
-        flash(_("Banner %(title)s added.", title=banner.title), "success")
-        return see_other(url_for(".banners"))
-    return _list_page(form, form_status(form))
+    return _mall().list_page() if request.method == "GET" else _mall().create()
 
 
 @bp.route("/banners/<int:banner_id>", methods=["GET", "POST"])
 @platform_roles(*READERS)
 def banner_edit(banner_id: int):
-    banner = _banner_or_404(banner_id)
-    if request.method == "GET":
-        return _edit_page(banner)
-    if not _can_edit():
-        g.denied_reason = "role"
-        abort(403)
-    form = banner_form()
-    if form.validate_on_submit():
-        try:
-            save_from_form(banner, form, _zone())
-        except CatalogError as exc:
-            db.session.rollback()
-            add_error(form, exc.message, exc.field)
-            return _edit_page(_banner_or_404(banner_id), form, 422)
-        db.session.commit()
-        flash(_("Banner saved."), "success")
-        return see_other(url_for(".banners") + f"#banner-{banner_id}")
-    return _edit_page(banner, form, form_status(form))
+    return _mall().edit(banner_id)
 
 
 @bp.route("/banners/<int:banner_id>/move/<any(up, down):direction>", methods=["POST"])
 @platform_roles(*EDITORS)
 def banner_move(banner_id: int, direction: str):
-    banner = _banner_or_404(banner_id)
-    if not EmptyForm().validate_on_submit():
-        abort(400)
-    banner_service.move_banner(banner, direction)
-    db.session.commit()
-    return see_other(url_for(".banners") + f"#banner-{banner_id}")
+    return _mall().move(banner_id, direction)
 
 
 @bp.route("/banners/<int:banner_id>/delete", methods=["POST"])
 @platform_roles(*EDITORS)
 def banner_delete(banner_id: int):
-    banner = _banner_or_404(banner_id)
-    if not EmptyForm().validate_on_submit():
-        abort(400)
-    title = banner.title
-    banner_service.delete_banner(banner)
-    db.session.commit()
-    flash(_("Banner %(title)s deleted.", title=title), "success")
-    return see_other(url_for(".banners"))
+    return _mall().delete(banner_id)

@@ -23,6 +23,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Boolean, Integer, String, func, or_, select
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.catalog.ordering import swap_with_neighbour
 from app.catalog.services import CatalogError
 from app.config import LOCALES
 from app.core.time import UTCDateTime, utcnow
@@ -280,15 +281,7 @@ def move_banner(banner: Banner, direction: str) -> bool:
     if direction not in ("up", "down"):
         raise ValueError(direction)
     rows = ordered_banners(banner.store_id if isinstance(banner, StoreBanner) else None)
-    index = rows.index(banner)
-    other = index - 1 if direction == "up" else index + 1
-    if not 0 <= other < len(rows):
-        return False
-    rows[index], rows[other] = rows[other], rows[index]
-    for position, row in enumerate(rows):
-        row.position = position
-    db.session.flush()
-    return True
+    return swap_with_neighbour(rows, rows.index(banner), direction)
 
 
 def delete_banner(banner: Banner) -> None:

@@ -18,6 +18,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, func, select
 
 from app.catalog.models import Collection, Product, ProductCollection, ProductTranslation, Variant, VariantPrice
+from app.catalog.ordering import swap_with_neighbour
 from app.catalog.products import parse_price, sanitise_description
 from app.catalog.services import CatalogError, check_slug
 from app.config import LOCALES
@@ -227,21 +228,10 @@ def save_collection(collection: Collection | None, *, name: str, slug: str, desc
     return collection
 
 
-def _swap(rows: list, index: int, direction: str) -> bool:
-    other = index - 1 if direction == "up" else index + 1
-    if direction not in ("up", "down") or not 0 <= other < len(rows):
-        return False
-    rows[index], rows[other] = rows[other], rows[index]
-    for position, row in enumerate(rows):
-        row.position = position
-    db.session.flush()
-    return True
-
-
 def move_collection(collection: Collection, direction: str) -> bool:
     """Swap a collection with the previous (``up``) or next (``down``) one."""
     rows = ordered_collections()
-    return _swap(rows, rows.index(collection), direction)
+    return swap_with_neighbour(rows, rows.index(collection), direction)
 
 
 def delete_collection(collection: Collection) -> None:
@@ -302,4 +292,4 @@ def move_collection_product(collection: Collection, product_id: int, direction: 
     index = next((i for i, row in enumerate(rows) if row.product_id == product_id), None)
     if index is None:
         return False
-    return _swap(rows, index, direction)
+    return swap_with_neighbour(rows, index, direction)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 from app.catalog.models import Brand, Category, Product, ProductImage, Variant
+from app.catalog.ordering import swap_with_neighbour
 from app.catalog.services import CatalogError
 from app.extensions import db
 from app.media.images import ProcessedImage, discard_image, new_key, process_upload, store_image
@@ -90,12 +91,7 @@ def move_product_image(product: Product, image: ProductImage, direction: str) ->
         raise ValueError(direction)
     sync_cover(product)
     order = list(product.images)
-    index = order.index(image)
-    other = index - 1 if direction == "up" else index + 1
-    if 0 <= other < len(order):
-        order[index], order[other] = order[other], order[index]
-        for position, item in enumerate(order):
-            item.position = position
+    swap_with_neighbour(order, order.index(image), direction)
     sync_cover(product)
     db.session.flush()
 

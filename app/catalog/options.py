@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from app.catalog.models import Category, CategoryOption
+from app.catalog.ordering import swap_with_neighbour
 from app.catalog.services import CatalogError
 from app.extensions import db
 
@@ -114,11 +115,4 @@ def delete_option(option: CategoryOption) -> None:
 def move_option(option: CategoryOption, direction: str) -> None:
     """Swap an option with the previous or next one of its category."""
     siblings = category_options(option.category_id)
-    index = siblings.index(option)
-    other = index - 1 if direction == "up" else index + 1
-    if not 0 <= other < len(siblings):
-        return
-    siblings[index], siblings[other] = siblings[other], siblings[index]
-    for position, node in enumerate(siblings):
-        node.position = position
-    db.session.flush()
+    swap_with_neighbour(siblings, siblings.index(option), direction)

@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from app.catalog.models import ApplicationState, Brand, Category, CategoryTranslation, StoreCategory
+from app.catalog.ordering import swap_with_neighbour
 from app.config import LOCALES
 from app.core.time import utcnow
 from app.extensions import db
@@ -171,14 +172,7 @@ def save_category(category: Category | None, *, name: str, slug: str, parent_id:
 def move_category(category: Category, direction: str) -> None:
     """Swap a category with its previous or next sibling."""
     siblings = [node.category for node in category_tree() if node.category.parent_id == category.parent_id]
-    index = siblings.index(category)
-    other = index - 1 if direction == "up" else index + 1
-    if not 0 <= other < len(siblings):
-        return
-    siblings[index], siblings[other] = siblings[other], siblings[index]
-    for position, node in enumerate(siblings):
-        node.position = position
-    db.session.flush()
+    swap_with_neighbour(siblings, siblings.index(category), direction)
 
 
 def delete_category(category: Category) -> None:

@@ -26,6 +26,7 @@ from wtforms.validators import InputRequired, Length, Optional
 
 from app.catalog import products as catalog_products
 from app.catalog.models import Brand, Category, Product, ProductStatus, StockMovement, Variant
+from app.catalog.moderation import moderation_label
 from app.catalog.services import CatalogError, approved_category_ids, localized_name
 from app.extensions import db
 from app.i18n.money import Money
@@ -139,13 +140,6 @@ STOCK_FILTERS = ("in", "low", "out")
 
 def stock_choices():
     return [("in", _l("In stock")), ("low", _l("Low stock")), ("out", _l("Out of stock"))]
-
-
-def moderation_label(state) -> str:
-    names = {"pending": _l("Waiting for review"), "approved": _l("Approved"), "rejected": _l("Rejected"),
-             "taken_down": _l("Taken down")}
-    value = getattr(state, "value", state)
-    return str(names.get(value, value))
 
 
 def list_row_context() -> dict:

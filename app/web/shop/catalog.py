@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 
 from flask import abort, current_app, g, redirect, request, url_for
 from flask_babel import get_locale
@@ -458,9 +457,3 @@ def favourites():
         stores = [s for s in stores if s.is_serving()]
     return render("shop/favourites.html", cards=browse.cards(rows, g.url_locale, display_currency()), stores=stores,
                   favourite_form=EmptyForm())
-
-
-def price_hint_step(currency: str) -> str:
-    from app.i18n.money import exponent
-
-    return str(Decimal(1).scaleb(-exponent(currency)))

@@ -185,7 +185,9 @@ class ListingResult:
 
 
 def _scope_conditions(listing: Listing) -> list:
-    conditions = list(visible())
+    """Which products the listing is about (the category, collection or store);
+    visibility comes on top (``visible()``, or ``visible_products()``)."""
+    conditions = []
     if listing.category_ids is not None:
         conditions.append(Product.category_id.in_(listing.category_ids))
     if listing.collection_id is not None:
@@ -253,8 +255,10 @@ def _counts(listing: Listing, base: list, filters: list, single_currency: bool, 
 def run_listing(listing: Listing, *, single_currency: bool, facet_names: Iterable[str] = ()) -> ListingResult:
     """One page of products, the total, and facet counts (brand counts ignore
     the brand filter; an option's counts ignore that option's own filter, so
-    the shopper can widen a choice). At most five queries."""
-    base = _scope_conditions(listing)
+    the shopper can widen a choice). At most four queries; the three counting
+    ones are kept per process (``_counts``)."""
+    scope = _scope_conditions(listing)
+    base = [*visible(), *scope]
     filters = _filter_conditions(listing, single_currency=single_currency)
     names = tuple(n.lower() for n in facet_names)
     total, brand_counts, facet_counts = _counts(listing, base, filters, single_currency, names)
@@ -267,7 +271,7 @@ def run_listing(listing: Listing, *, single_currency: bool, facet_names: Iterabl
         "newest": [Product.published_at.desc().nulls_last(), Product.id.desc()],
         "best_selling": [Product.units_sold.desc(), Product.published_at.desc().nulls_last(), Product.id.desc()],
     }.get(listing.sort, [Product.units_sold.desc(), Product.published_at.desc().nulls_last(), Product.id.desc()])
-    stmt = (visible_products().where(*base[len(visible()):], *filters).order_by(*order)
+    stmt = (visible_products().where(*scope, *filters).order_by(*order)
             .limit(listing.page_size).offset((page - 1) * listing.page_size)
             .options(raiseload(Product.variants), raiseload(Product.images), raiseload(Product.translations),
                      raiseload(Product.category)))

@@ -135,6 +135,9 @@ def create_app(config: type | dict | None = None) -> Flask:
     from app.core.cache import install_cache_events
 
     install_cache_events()
+    from app.search.indexing import install_search_events
+
+    install_search_events()
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     from app.web import install_resolver
 

@@ -1,4 +1,4 @@
-"""Flask commands: ``flask demo``, ``flask worker``, ``flask jobs run-due``."""
+"""Flask commands: ``flask demo``, ``flask worker``, ``flask jobs run-due``, ``flask search reindex``."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(demo_command)
     app.cli.add_command(worker_command)
     app.cli.add_command(jobs_group)
+    app.cli.add_command(search_group)
 
 
 @click.command("demo")
@@ -110,3 +111,39 @@ def list_periodic() -> None:
     sync_periodic_jobs()
     for job in db.session.scalars(select(PeriodicJob).order_by(PeriodicJob.name)):
         click.echo(f"{job.name:32} every {job.interval_seconds:>6}s  next {job.next_run_at:%Y-%m-%d %H:%M:%S}")
+
+
+@click.group("search")
+def search_group() -> None:
+    """Product search index."""
+
+
+@search_group.command("reindex")
+@click.option("--store", "store_slug", default=None, help="Rebuild one store's products only (its slug).")
+@with_appcontext
+def reindex_command(store_slug: str | None) -> None:
+    """Rebuild the search index from the database, with a progress bar."""
+    from app.jobs.search import run_reindex
+    from app.search.models import ReindexRun, ReindexState
+    from app.tenancy.models import Store
+
+    store = None
+    if store_slug:
+        store = db.session.scalar(select(Store).where(Store.slug == store_slug.strip().lower()))
+        if store is None:
+            raise click.ClickException(f"no store {store_slug!r}")
+    run = ReindexRun(store_id=store.id if store else None, store_slug=store.slug if store else None, source="cli")
+    db.session.add(run)
+    db.session.commit()
+    run_id = run.id
+    started = time.monotonic()
+    with click.progressbar(length=1, label="Indexing products", show_pos=True) as bar:
+        def progress(done: int, total: int) -> None:
+            bar.length = max(total, 1)
+            bar.update(done - bar.pos)
+
+        run_reindex(run_id, progress=progress)
+    run = db.session.get(ReindexRun, run_id)
+    if run.state != ReindexState.DONE:
+        raise click.ClickException(f"reindex failed: {run.error}")
+    click.echo(f"Indexed {run.done} products in {time.monotonic() - started:.1f} s.")

@@ -126,6 +126,12 @@ class Config:
     # A whole request: up to 12 images of MAX_UPLOAD_BYTES each plus the form; larger bodies get a 413.
     MAX_CONTENT_LENGTH = _int("MAX_CONTENT_LENGTH", 13 * MAX_UPLOAD_BYTES)
 
+    # Product search (app/search): the Whoosh index folder; how often a process looks
+    # for index changes (seconds); how long a writer waits for the index lock.
+    SEARCH_INDEX_DIR = os.environ.get("SEARCH_INDEX_DIR") or str(INSTANCE / "search")
+    SEARCH_REFRESH_SECONDS = float(os.environ.get("SEARCH_REFRESH_SECONDS", "1"))
+    SEARCH_WRITE_TIMEOUT = float(os.environ.get("SEARCH_WRITE_TIMEOUT", "30"))
+
 
 class TestConfig(Config):
     TESTING = True
@@ -141,3 +147,6 @@ class TestConfig(Config):
     LISTING_COUNTS_TTL = 0.0
     # One media folder per test process (created on first write), never the instance's.
     MEDIA_ROOT = os.path.join(tempfile.gettempdir(), f"lintas-test-media-{os.getpid()}")
+    SEARCH_INDEX_DIR = os.path.join(tempfile.gettempdir(), f"lintas-test-search-{os.getpid()}")
+    SEARCH_REFRESH_SECONDS = 0.0
+    SEARCH_WRITE_TIMEOUT = 10.0

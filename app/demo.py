@@ -265,6 +265,10 @@ def load_demo(password: str) -> str:
 
     refresh_query_statistics()
     clear_tenant_cache()
+    # A full rebuild, so an index left over from an earlier demo database holds nothing stale.
+    from app import search
+
+    search.reindex()
 
     lines = [
         "Demo data is ready. Password for every account: " + password,

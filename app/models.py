@@ -14,6 +14,7 @@ from app.catalog.models import (  # noqa: F401
 )
 from app.i18n.models import Currency, ExchangeRate  # noqa: F401
 from app.jobs.models import PeriodicJob  # noqa: F401
+from app.search.models import ReindexRun  # noqa: F401
 from app.tenancy.models import (  # noqa: F401
     Domain,
     DomainState,

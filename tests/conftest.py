@@ -115,6 +115,8 @@ def _app_context(app):
     yield
     db.session.remove()
     _empty_tables()
+    if "lintas_search" in app.extensions:
+        app.extensions["lintas_search"].clear()
     ctx.pop()
 
 

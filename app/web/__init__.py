@@ -76,6 +76,14 @@ def application_state(state) -> str:
     return str(names.get(value, value))
 
 
+def reindex_state_label(state) -> str:
+    from flask_babel import lazy_gettext as _l
+
+    names = {"queued": _l("Waiting to start"), "running": _l("Running"), "done": _l("Finished"), "failed": _l("Failed")}
+    value = getattr(state, "value", state)
+    return str(names.get(value, value))
+
+
 def product_status(status) -> str:
     from flask_babel import lazy_gettext as _l
 
@@ -233,6 +241,7 @@ def register_web(app: Flask) -> None:
         role_name=role_name,
         product_status=product_status,
         application_state=application_state,
+        reindex_state_label=reindex_state_label,
         currency_name=currency_name,
         event_label=event_label,
         format_date=format_date,

@@ -104,6 +104,7 @@ def live_server(tmp_path_factory):
         "SMS_BACKEND": "log",
         "SMS_DIR": str(base / "sms"),
         "MEDIA_ROOT": str(base / "media"),
+        "SEARCH_INDEX_DIR": str(base / "search"),
         "REDIS_URL": None,
         "JOBS_INLINE": True,
         "TENANT_CACHE_TTL": 0,

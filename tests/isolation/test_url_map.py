@@ -129,7 +129,7 @@ def test_admin_routes_refuse_wrong_platform_role_and_shoppers(world, client_for)
     assert len(platform_rules) >= 7
     values = {"store_id": world["a"].id, "queue": "emails", "job_id": "missing", "token": "x", "code": "EUR",
               "action": "enable", "category_id": 1, "brand_id": 1, "direction": "up", "locale": "fr",
-              "application_id": 1, "product_id": 1, "option_id": 1, "image_id": 1, "banner_id": 1}
+              "application_id": 1, "product_id": 1, "option_id": 1, "image_id": 1, "banner_id": 1, "run_id": 1}
     sessions = {role: _signed_in(client_for, "admin.localhost", user) for role, user in world["platform"].items()}
     for rule in platform_rules:
         allowed = _view(rule.endpoint).required_roles
@@ -159,7 +159,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(world, client_for):
             values = {"store": "alpha", "store_id": world["a"].id, "queue": "emails", "job_id": "x", "code": "EUR",
                       "action": "enable", "category_id": 1, "brand_id": 1, "direction": "up", "locale": "fr",
                       "application_id": 1, "product_id": 1, "variant_id": 1, "token": "x", "image_id": 1, "collection_id": 1,
-                      "option_id": 1, "translation_locale": "fr", "currency": "EUR", "banner_id": 1, "import_id": 1,
+                      "option_id": 1, "translation_locale": "fr", "currency": "EUR", "banner_id": 1, "import_id": 1, "run_id": 1,
                       **world["a_ids"]}
             response = client.get(_path(rule, values))
             assert response.status_code == 302, rule.rule

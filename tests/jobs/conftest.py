@@ -44,7 +44,7 @@ RETRY_INTERVALS = [1, 1]
 _CHILD_ENV_DROP = (
     "REDIS_URL", "DATABASE_URL", "MAIL_BACKEND", "MAIL_SERVER", "MAIL_PORT", "MAIL_USE_TLS", "MAIL_USE_SSL",
     "MAIL_USERNAME", "MAIL_PASSWORD", "MAIL_DIR", "SMS_BACKEND", "SMS_DIR", "SMS_HTTP_URL", "SMS_HTTP_TOKEN",
-    "SECRET_KEY", "LINTAS_INSTANCE", "PUBLIC_PORT", "PLATFORM_DOMAIN", "PUBLIC_URL_SCHEME",
+    "SECRET_KEY", "LINTAS_INSTANCE", "PUBLIC_PORT", "PLATFORM_DOMAIN", "PUBLIC_URL_SCHEME", "SEARCH_INDEX_DIR",
 )
 
 
@@ -131,6 +131,9 @@ def make_app(database_url, tmp_path):
             "SMS_BACKEND": "log",
             "SMS_DIR": str(tmp_path / "sms"),
             "TENANT_CACHE_TTL": 0.0,
+            # The index the worker process of run_flask (LINTAS_INSTANCE below) also uses.
+            "SEARCH_INDEX_DIR": str(tmp_path / "instance" / "search"),
+            "SEARCH_REFRESH_SECONDS": 0.0,
         }
         config.update(overrides)
         application = create_app(config)

@@ -349,3 +349,4 @@ def robots():
     from flask import current_app
 
     return current_app.response_class("User-agent: *\nDisallow: /\n", mimetype="text/plain")
+from app.web.admin import search as _search  # noqa: E402,F401

@@ -235,3 +235,4 @@ def _sitemap_part(paths: list[str], origin: str, *, home: bool):
 
 
 from app.web.shop import catalog as _catalog  # noqa: E402,F401  (registers the catalog views)
+from app.web.shop import search as _search  # noqa: E402,F401  (registers the search views)

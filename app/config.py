@@ -131,6 +131,8 @@ class Config:
     SEARCH_INDEX_DIR = os.environ.get("SEARCH_INDEX_DIR") or str(INSTANCE / "search")
     SEARCH_REFRESH_SECONDS = float(os.environ.get("SEARCH_REFRESH_SECONDS", "1"))
     SEARCH_WRITE_TIMEOUT = float(os.environ.get("SEARCH_WRITE_TIMEOUT", "30"))
+    # Processes a full rebuild of a large index analyses documents in (default: the cores, at most 4).
+    SEARCH_REBUILD_PROCS = _int("SEARCH_REBUILD_PROCS", min(os.cpu_count() or 1, 4))
 
 
 class TestConfig(Config):

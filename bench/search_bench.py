@@ -45,6 +45,7 @@ import statistics
 import subprocess
 import sys
 import time
+import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,6 +84,22 @@ def make_app(url: str, index_dir: Path):
     from app import create_app
 
     return create_app({"SQLALCHEMY_DATABASE_URI": url, "REDIS_URL": None, "SEARCH_INDEX_DIR": str(index_dir)})
+
+
+def run_name(args) -> str:
+    """``sqlite`` / ``postgres`` for the full catalog; ``sqlite-2000`` for another size (a smoke run
+    does not overwrite the figures of the full one)."""
+    return args.db if args.products == 100_000 else f"{args.db}-{args.products}"
+
+
+def source_hash() -> str:
+    """A digest of app/search/*.py, to tell which state of the search code a report measured."""
+    import hashlib
+
+    digest = hashlib.sha1()
+    for path in sorted((ROOT / "app" / "search").glob("*.py")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def dir_size(path: Path) -> int:
@@ -130,7 +147,8 @@ def targets() -> dict:
     for s in stores:
         s["categories"] = sorted(store_cats.get(s["id"], []))
     brands = [bid for (bid,) in db.session.execute(text("SELECT id FROM brands ORDER BY id"))]
-    return {"stores": stores, "roots": [cid for cid, _s, p in cats if p is None],
+    child_slugs = {cid: [slug_of[c] for c, _s, p in cats if p == cid] or [slug_of[cid]] for cid, _s, _p in cats}
+    return {"stores": stores, "roots": [cid for cid, _s, p in cats if p is None], "child_slugs": child_slugs,
             "children": [cid for cid, _s, p in cats if p is not None], "brands": brands,
             "all_stores": [sid for sid, _l, _n in sizes]}
 
@@ -179,11 +197,14 @@ def latency_mix(t: dict, n: int, seed: int) -> dict[str, list[dict]]:
     for _ in range(n):
         lang = rng.choices(LANGS, [5, 2, 2, 2])[0]
         filters: dict = {}
+        slugs = None  # the words of the chosen category's products, as a shopper on its page would type
         roll = rng.random()
         if roll < 0.25:
             filters = {"category_id": rng.choice(t["roots"]), "category_depth": 0}
         elif roll < 0.5:
             filters = {"category_id": rng.choice(t["children"]), "category_depth": 1}
+        if filters:
+            slugs = t["child_slugs"][filters["category_id"]]
         elif roll < 0.7:
             filters = {"brand_ids": rng.sample(t["brands"], rng.choice((1, 1, 2)))}
         elif roll < 0.8:
@@ -191,7 +212,7 @@ def latency_mix(t: dict, n: int, seed: int) -> dict[str, list[dict]]:
         if rng.random() < 0.1:
             filters["in_stock"] = True
         sort = rng.choices(["relevance", "price_asc", "price_desc", "newest"], [5, 2, 2, 1])[0]
-        mall.append({"text": sample_text(rng, lang), "scope": None, "locale": lang, "sort": sort,
+        mall.append({"text": sample_text(rng, lang, slugs), "scope": None, "locale": lang, "sort": sort,
                      "page": 2 if rng.random() < 0.1 else 1, "filters": filters,
                      "label": "+".join(sorted(filters)) or "none"})
     suggest = []
@@ -353,7 +374,6 @@ def robust_child(args) -> None:
     """Run hostile queries [start, n) in this process, one JSON line each to --out."""
     import faulthandler
     import threading
-    import traceback
 
     app = make_app(args.url, Path(args.index_dir))
     with app.app_context():
@@ -400,12 +420,12 @@ def robust_child(args) -> None:
 
 def robustness(args, url: str, index_dir: Path, t: dict) -> dict:
     queries = hostile_queries(t, args.robust, args.seed)
-    results_file = OUT / f"search-robust-{args.db}.jsonl"
-    log_file = OUT / f"search-robust-{args.db}.log"
+    results_file = OUT / f"search-robust-{run_name(args)}.jsonl"
+    log_file = OUT / f"search-robust-{run_name(args)}.log"
     results_file.unlink(missing_ok=True)
     done: dict[int, dict] = {}
     overall = time.monotonic() + args.robust_timeout
-    start, children = 0, 0
+    start, children, timed_out = 0, 0, False
     with open(log_file, "w") as log:
         while start < len(queries) and time.monotonic() < overall and children < 20:
             children += 1
@@ -414,16 +434,20 @@ def robustness(args, url: str, index_dir: Path, t: dict) -> dict:
                  str(start), "--robust", str(args.robust), "--seed", str(args.seed), "--out", str(results_file),
                  "--deadline", str(args.deadline), "--hang", str(args.hang)],
                 cwd=ROOT, stdout=log, stderr=log)
+            timed_out = False
             try:
                 child.wait(timeout=max(1.0, overall - time.monotonic()))
             except subprocess.TimeoutExpired:
                 child.kill()
                 child.wait()
+                timed_out = True
             if results_file.exists():
                 for line in results_file.read_text(encoding="utf-8").splitlines():
                     record = json.loads(line)
                     done[record["i"]] = record
             following = max(done) + 1 if done else 0
+            if timed_out:
+                break
             if child.returncode not in (0, 3) and following < len(queries) and following not in done:
                 done[following] = {"i": following, "kind": queries[following]["kind"], "crashed": child.returncode}
                 following += 1
@@ -448,7 +472,8 @@ def robustness(args, url: str, index_dir: Path, t: dict) -> dict:
                 "locale": q["locale"], "sort": q["sort"], "page": q["page"], "filters": q["filters"],
                 "error": r.get("error"), "traceback": r.get("traceback")}
 
-    return {"queries": len(queries), "ran": len(records), "children": children,
+    return {"queries": len(queries), "ran": len(records), "children": children, "stopped_by_timeout": timed_out,
+            "timeout_s": args.robust_timeout,
             "not_run": len(queries) - len(records), "max_ms": round(max(times), 2) if times else None,
             "p50_ms": round(pct(times, 50), 2), "p99_ms": round(pct(times, 99), 2),
             "over_deadline": len(over), "exceptions": len(errors), "hung": len(hung), "crashed": len(crashed),
@@ -471,7 +496,7 @@ def do_reindex(index_dir: Path) -> dict:
 
     def progress(done: int, total: int) -> None:
         marks.append((time.perf_counter() - started, done))
-        if done and (done // 500) % 40 == 0:
+        if len(marks) > 1 and int(marks[-1][0] / 30) > int(marks[-2][0] / 30):  # every 30 s
             print(f"  reindex: {done:,}/{total:,} in {marks[-1][0]:.0f} s", flush=True)
 
     count = search.reindex(progress=progress)
@@ -491,13 +516,19 @@ def do_updates(n: int, seed: int, index_dir: Path) -> dict:
 
     ids = random.Random(seed + 2).sample(visible_ids(), n)
     search.index_product(ids[0])  # the writer's first open is not what a later update pays
-    times = []
+    times, merges = [], []
     for product_id in ids:
         started = time.perf_counter()
         search.index_product(product_id)
         times.append((time.perf_counter() - started) * 1000)
         db.session.remove()
-    return {**stats(times), "ids": ids[:10], "index_mb_after": round(dir_size(index_dir) / 2**20, 1),
+        # What the search queue does next when small segments pile up: its own merge job.
+        if search.engine().needs_merge():
+            started = time.perf_counter()
+            search.engine().merge_small()
+            merges.append((time.perf_counter() - started) * 1000)
+    return {**stats(times), "ids": ids[:10], "merges": stats(merges) if merges else {"n": 0},
+            "index_mb_after": round(dir_size(index_dir) / 2**20, 1),
             "files_after": len([f for f in index_dir.iterdir() if f.is_file()])}
 
 
@@ -507,11 +538,27 @@ def do_latency(mix: dict[str, list[dict]], rounds: int, budget_s: float) -> dict
     out = {}
     for kind, queries in mix.items():
         warm_until = time.perf_counter() + budget_s / 3
+        errors: list[dict] = []
+
+        def attempt(q: dict, kind: str = kind, errors: list[dict] = errors):
+            """run_one, with an exception counted (and the first ones kept) instead of ending the run."""
+            try:
+                return run_one(q, kind)
+            except Exception as exc:  # noqa: BLE001  (reported)
+                if len(errors) < 5:
+                    errors.append({**{k: q[k] for k in ("text", "scope", "locale")}, "error": f"{type(exc).__name__}: {exc}",
+                                   "traceback": traceback.format_exc()[-2500:]})
+                else:
+                    errors.append({})
+                return None
+
         for q in queries:  # warm: every query once, untimed (as many as a third of the budget allows)
-            run_one(q, kind)
+            attempt(q)
             if time.perf_counter() > warm_until:
                 break
         times: list[float] = []
+        timed: list[dict] = []
+        by_found: dict[str, list[float]] = {}
         by_label: dict[str, list[float]] = {}
         hits: list[int] = []
         budget = time.perf_counter() + budget_s
@@ -519,22 +566,66 @@ def do_latency(mix: dict[str, list[dict]], rounds: int, budget_s: float) -> dict
             if times and time.perf_counter() > budget:
                 break  # a slow group: fewer rounds rather than a run of hours
             for q in queries:
-                if times and time.perf_counter() > budget + budget_s:
+                if times and time.perf_counter() > budget:
                     break  # very slow: not even one whole round
                 started = time.perf_counter()
-                result = run_one(q, kind)
+                result = attempt(q)
                 ms = (time.perf_counter() - started) * 1000
+                if result is None:
+                    continue
                 times.append(ms)
+                timed.append(q)
                 by_label.setdefault(q["label"], []).append(ms)
                 hits.append(len(result) if kind == "suggest" else result.total)
-        slow = sorted(zip(times, [q for _ in range(rounds) for q in queries], strict=False), key=lambda x: -x[0])[:8]
-        out[kind] = {**stats(times), "no_hits": sum(1 for h in hits if h == 0), "median_hits": statistics.median(hits),
+                by_found.setdefault("with hits" if hits[-1] else "without hits (spelling retried)"
+                                    if kind != "suggest" else "without hits", []).append(ms)
+        slow = sorted(zip(times, timed, strict=True), key=lambda x: -x[0])[:8]
+        out[kind] = {**stats(times), "exceptions": len(errors), "exception_samples": [e for e in errors if e],
+                     "no_hits": sum(1 for h in hits if h == 0), "median_hits": statistics.median(hits),
                      "by_label": {k: stats(v) for k, v in sorted(by_label.items())},
+                     "by_found": {k: stats(v) for k, v in sorted(by_found.items())},
                      "slowest": [{"ms": round(ms, 1), **{k: q[k] for k in ("text", "scope", "locale", "label")},
                                   **({"sort": q["sort"], "filters": q["filters"]} if kind != "suggest" else {})}
                                  for ms, q in slow]}
         db.session.remove()
     return out
+
+
+def profile_reindex(sample: int) -> str:
+    """cProfile of rebuilding an index of the first ``sample`` visible products in a scratch folder."""
+    import tempfile
+
+    from flask import current_app
+
+    from app.extensions import db
+    from app.search.documents import iter_documents, visible_ids
+    from app.search.whoosh_engine import WhooshEngine
+
+    ids = visible_ids()[:sample]
+    with tempfile.TemporaryDirectory(dir=OUT, prefix="search-profile-") as scratch:
+        engine = WhooshEngine(scratch, refresh_seconds=1.0, write_timeout=current_app.config["SEARCH_WRITE_TIMEOUT"])
+        profiler = cProfile.Profile()
+        profiler.enable()
+        engine.rebuild(iter_documents(ids))
+        profiler.disable()
+        engine.close()
+    db.session.remove()
+    return f"rebuild of {len(ids):,} documents\n" + profile_text(profiler)
+
+
+def profile_updates(n: int, seed: int) -> str:
+    from app import search
+    from app.extensions import db
+    from app.search.documents import visible_ids
+
+    ids = random.Random(seed + 3).sample(visible_ids(), n)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for product_id in ids:
+        search.index_product(product_id)
+    profiler.disable()
+    db.session.remove()
+    return f"{n} single-product updates\n" + profile_text(profiler)
 
 
 def profile_group(queries: list[dict], kind: str, seconds: float = 30.0) -> str:
@@ -562,13 +653,13 @@ def main() -> None:
     parser.add_argument("--skip-reindex", action="store_true", help="reuse the index built by an earlier run")
     parser.add_argument("--queries", type=int, default=200, help="queries per latency group (storefront, mall, suggest)")
     parser.add_argument("--rounds", type=int, default=3, help="timed passes over each latency group")
-    parser.add_argument("--budget", type=float, default=90.0,
+    parser.add_argument("--budget", type=float, default=75.0,
                         help="seconds per latency group after which no further round starts")
     parser.add_argument("--updates", type=int, default=50, help="single-product updates to time")
     parser.add_argument("--robust", type=int, default=1000, help="hostile queries (0: skip)")
     parser.add_argument("--deadline", type=float, default=BAR_DEADLINE_S, help="seconds a hostile query may take")
     parser.add_argument("--hang", type=float, default=20.0, help="seconds past the deadline that count as a hang")
-    parser.add_argument("--robust-timeout", type=float, default=480.0, help="seconds for the whole robustness batch")
+    parser.add_argument("--robust-timeout", type=float, default=240.0, help="seconds for the whole robustness batch")
     parser.add_argument("--no-profile", action="store_true", help="do not profile a group over its bar")
     # The robustness child (internal).
     parser.add_argument("--robust-child", action="store_true", help=argparse.SUPPRESS)
@@ -595,6 +686,7 @@ def main() -> None:
                     "cores": os.cpu_count(), "nproc": len(os.sched_getaffinity(0)),
                     "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "index_dir": str(index_dir.relative_to(ROOT))}
     began = time.perf_counter()
+    report["app_search_sha1"] = source_hash()
 
     from flask_migrate import upgrade
 
@@ -603,6 +695,9 @@ def main() -> None:
         upgrade()
         t = targets()
         report["stores_queried"] = t["stores"]
+        from app.search import whoosh_engine
+
+        report["schema_version"] = getattr(whoosh_engine, "SCHEMA_VERSION", None)
         from app import search
 
         existing = search.engine().document_count() if args.skip_reindex and index_dir.exists() else 0
@@ -618,18 +713,35 @@ def main() -> None:
             print(f"reindex: {r['documents']:,} documents in {r['seconds']} s ({r['docs_per_s']} docs/s, commit "
                   f"{r['commit_s']} s), {r['index_mb']} MB", flush=True)
 
+        report["profiles"] = {}
+        reindex_s = report["reindex"].get("seconds")
+        if not args.no_profile and reindex_s is not None and reindex_s > BAR_REINDEX_S:
+            text = profile_reindex(3000)
+            report["profiles"]["reindex"] = text
+            print("\nprofile of a small rebuild (the full one was over the bar):\n" + "\n".join(text.splitlines()[:70]),
+                  flush=True)
+
         if args.updates:
             report["updates"] = do_updates(args.updates, args.seed, index_dir)
             u = report["updates"]
             print(f"updates: {u['n']} single products, median {u['p50']} ms, p95 {u['p95']} ms, max {u['max']} ms",
                   flush=True)
+            if u["merges"]["n"]:
+                m = u["merges"]
+                print(f"  merge jobs after them: {m['n']}, median {m['p50']} ms, max {m['max']} ms", flush=True)
+            if not args.no_profile and u["p95"] > BAR_UPDATE_MS:
+                text = profile_updates(10, args.seed)
+                report["profiles"]["updates"] = text
+                print("\nprofile of 10 updates (over the bar):\n" + "\n".join(text.splitlines()[:70]), flush=True)
 
         mix = latency_mix(t, args.queries, args.seed)
         report["latency"] = do_latency(mix, args.rounds, args.budget)
         for kind, row in report["latency"].items():
             print(f"latency: {kind:10} p50 {row['p50']} ms, p95 {row['p95']} ms, max {row['max']} ms "
-                  f"({row['n']} timed, {row['no_hits']} without hits)", flush=True)
-        report["profiles"] = {}
+                  f"({row['n']} timed, {row['no_hits']} without hits, {row['exceptions']} exceptions)", flush=True)
+            for sample in row["exception_samples"][:2]:
+                print(f"  exception on {sample['text']!r} (scope {sample['scope']}, {sample['locale']}): "
+                      f"{sample['error']}\n" + sample["traceback"][-600:], flush=True)
         if not args.no_profile:
             for kind, row in report["latency"].items():
                 if row["p95"] > BAR_QUERY_P95_MS:
@@ -645,7 +757,7 @@ def main() -> None:
     report["total_s"] = round(time.perf_counter() - began, 1)
 
     summary(report, args)
-    target = OUT / f"search-{args.db}.json"
+    target = OUT / f"search-{run_name(args)}.json"
     target.write_text(json.dumps(report, indent=2, ensure_ascii=False))
     print(f"\nwritten: {target.relative_to(ROOT)}")
 

@@ -37,7 +37,16 @@ def apply_changes(changes: dict) -> dict:
         ids -= set(db.session.scalars(select(Product.id).where(Product.store_id.in_(stores))
                                       .execution_options(all_stores=True)))
     indexed, removed = search.index_products(ids) if ids else (0, 0)
+    if search.engine().needs_merge():
+        from app.jobs import enqueue_now
+
+        enqueue_now("search", "app.jobs.search.merge_segments")
     return {"stores": len(stores), "indexed": indexed, "removed": removed}
+
+
+def merge_segments() -> int:
+    """Fold the small segments that updates leave into one (searches pay per segment)."""
+    return search.engine().merge_small()
 
 
 def _set(run_id: int, **values) -> None:

@@ -28,6 +28,7 @@ from flask import current_app
 from markupsafe import Markup
 
 SORTS = ("relevance", "price_asc", "price_desc", "newest")
+PARALLEL_FROM = 5000  # documents from which a full rebuild uses SEARCH_REBUILD_PROCS processes
 # Price facet edges in major units of the platform currency.
 PRICE_EDGES = (10, 25, 50, 100, 250, 500)
 
@@ -76,6 +77,7 @@ class SearchRequest:
     page: int = 1
     page_size: int = 24
     correct: bool = True  # retry a query that finds nothing with its spelling corrected
+    hidden_store_ids: tuple[int, ...] = ()  # stores expired since their documents were written
 
 
 @dataclass
@@ -176,7 +178,8 @@ def reindex(store_id: int | None = None, progress: Callable[[int, int], None] | 
     total = len(ids)
     if progress:
         progress(0, total)
-    return engine().rebuild(iter_documents(ids), store_id=store_id,
+    procs = current_app.config.get("SEARCH_REBUILD_PROCS", 1) if total >= PARALLEL_FROM else 1
+    return engine().rebuild(iter_documents(ids), store_id=store_id, procs=procs,
                             progress=(lambda done: progress(done, total)) if progress else None)
 
 
@@ -190,9 +193,25 @@ def search(query: str, scope: int | None, filters: SearchFilters | None = None, 
         category_depth=filters.category_depth, brand_ids=list(filters.brand_ids),
         store_ids=list(filters.store_ids) if scope is None else [], price=filters.price,
         in_stock=filters.in_stock, sort=sort if sort in SORTS else "relevance", page=max(1, page),
-        page_size=page_size or current_app.config.get("PAGE_SIZE", 24), correct=correct)
+        page_size=page_size or current_app.config.get("PAGE_SIZE", 24), correct=correct,
+        hidden_store_ids=expired_store_ids())
     return engine().search(request, rates=compare_factors(), price_ranges=price_ranges())
 
 
 def suggest(query: str, scope: int | None, locale: str, limit: int = 8) -> list[Suggestion]:
-    return engine().suggest(query, store_id=scope, locale=locale, limit=limit)
+    return engine().suggest(query, store_id=scope, locale=locale, limit=limit, hidden_store_ids=expired_store_ids())
+
+
+def expired_store_ids() -> tuple[int, ...]:
+    """Open stores whose plan has run out: not visible any more, though
+    nothing was written when the moment passed (kept for CATALOG_CACHE_TTL)."""
+    from sqlalchemy import select
+
+    from app.core.cache import cached
+    from app.core.time import utcnow
+    from app.extensions import db
+    from app.tenancy.models import Store, StoreStatus
+
+    return cached("search-expired-stores", lambda: tuple(db.session.scalars(
+        select(Store.id).where(Store.status == StoreStatus.OPEN, Store.expires_at.is_not(None),
+                               Store.expires_at <= utcnow()))))

@@ -88,17 +88,20 @@ class ArabicNormalizer(Filter):
 
 class BigramTokenizer(Tokenizer):
     """Overlapping character bigrams of each run of a no-space script; at index
-    time also each single character, so a one-character query matches. A
-    one-character run gives that character in both modes."""
+    time also each single character (``unigrams``, for names: so a
+    one-character query matches). A one-character run gives that character."""
+
+    def __init__(self, unigrams: bool = True):
+        self.unigrams = unigrams
 
     def __eq__(self, other):
-        return isinstance(other, BigramTokenizer)
+        return isinstance(other, BigramTokenizer) and other.unigrams == self.unigrams
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         pos = start_pos
-        unigrams = mode != "query"
+        unigrams = self.unigrams and mode != "query"
         for match in NO_SPACE_RUN.finditer(value):
             run, offset = match.group(), match.start()
             grams = [(i, 1) for i in range(len(run))] if unigrams or len(run) == 1 else []
@@ -124,14 +127,15 @@ def _words():
     return RegexTokenizer(WORD) | LowercaseFilter()
 
 
-def analyzer(fam: str):
-    """The analyzer of a family's fields."""
+def analyzer(fam: str, *, body: bool = False):
+    """The analyzer of a family's fields (``body``: of its description field,
+    where scripts without spaces keep only bigrams, half the postings)."""
     if fam in STEMMED:
         return _words() | StemFilter(lang=fam, cachesize=50000) | CharsetFilter(accent_map)
     if fam == "ar":
         return RegexTokenizer(ARABIC_WORD) | ArabicNormalizer()
     if fam == "cjk":
-        return BigramTokenizer()
+        return BigramTokenizer(unigrams=not body)
     return _words() | CharsetFilter(accent_map)
 
 

@@ -35,7 +35,7 @@ class ProductDocument:
     slug: str
     names: dict[str, str]  # url locale -> name (the store's default locale always present)
     bodies: dict[str, str]  # url locale -> plain text of the description
-    extra: dict[str, list[str]] = field(default_factory=dict)  # url locale -> category names, option values
+    extra: dict[str, list[str]] = field(default_factory=dict)  # url locale -> option values
     brand_id: int | None = None
     brand_name: str = ""
     category_path: list[int] = field(default_factory=list)  # root first
@@ -45,7 +45,6 @@ class ProductDocument:
     in_stock: bool = False
     published: int = 0  # epoch milliseconds (newest first needs more than seconds)
     sold: int = 0
-    expires: int = 0  # epoch seconds the store expires at; 0 = never
 
 
 def text_of(description: str | None) -> str:
@@ -64,12 +63,8 @@ def _document(product: Product, store: Store, translations: list[ProductTranslat
     for t in translations:
         names[t.locale] = t.name
         bodies[t.locale] = text_of(t.description)
-    path = index.path(product.category_id)
+    path = index.path(product.category_id)  # category names are matched in memory (app.search.vocabulary)
     extra: dict[str, list[str]] = {}
-    for node in path:
-        extra.setdefault("en", []).append(node.name)
-        for locale, name in node.names.items():
-            extra.setdefault(locale, []).append(name)
     values = sorted({v for variant in variants for v in (variant.option_values or [])})
     if values:
         extra.setdefault(home, []).extend(values)
@@ -83,8 +78,7 @@ def _document(product: Product, store: Store, translations: list[ProductTranslat
         category_path=[node.id for node in path], codes=codes, price=product.price_min,
         currency=store.base_currency, in_stock=bool(product.in_stock),
         published=int(product.published_at.timestamp() * 1000) if product.published_at else 0,
-        sold=product.units_sold or 0,
-        expires=int(store.expires_at.timestamp()) if store.expires_at else 0)
+        sold=product.units_sold or 0)
 
 
 def documents_for(ids: Iterable[int]) -> tuple[list[ProductDocument], list[int]]:

@@ -7,7 +7,7 @@ closes at the end, stray operators are ignored. Supported:
 - words: every one must match (in any field, in any language);
 - ``"a phrase"``: the words next to each other;
 - ``-word`` or ``NOT word``: products without it;
-- ``a OR b``: either;
+- ``a OR b``: either (at most ``MAX_ALTERNATIVES``);
 - ``shi*``: a prefix (at least two characters before the star).
 """
 
@@ -18,7 +18,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 MAX_QUERY = 200
-MAX_UNITS = 12
+MAX_UNITS = 10  # words, phrases and prefixes kept of one query (OR alternatives included)
+MAX_ALTERNATIVES = 5  # per OR group
 MIN_PREFIX = 2
 
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
@@ -91,12 +92,15 @@ def parse(text: str | None) -> ParsedQuery:
         if unit is None:
             negate = join_or = False
             continue
-        if negate:
-            if len(query.excluded) < MAX_UNITS:
-                query.excluded.append(unit)
+        kept = len(query.units()) + len(query.excluded)
+        if kept >= MAX_UNITS:
+            pass  # the rest of a very long query adds cost, not meaning
+        elif negate:
+            query.excluded.append(unit)
         elif join_or:
-            query.groups[-1].append(unit)
-        elif len(query.groups) < MAX_UNITS:
+            if len(query.groups[-1]) < MAX_ALTERNATIVES:
+                query.groups[-1].append(unit)
+        else:
             query.groups.append([unit])
         negate = join_or = False
     return query

@@ -18,7 +18,6 @@ and the price sort converts each hit's base price with exact integer ratios.
 from __future__ import annotations
 
 import logging
-import math
 import os
 import shutil
 import threading
@@ -28,21 +27,26 @@ from fractions import Fraction
 
 from markupsafe import Markup, escape
 from whoosh import fields, index, sorting
-from whoosh.query import And, AndNot, NullQuery, NumericRange, Or, Phrase, Prefix, Query, Term
-from whoosh.writing import CLEAR
+from whoosh.query import And, AndNot, NullQuery, Or, Phrase, Prefix, Query, Require, Term
+from whoosh.writing import CLEAR, NO_MERGE
 
 from app.search import PriceRange, SearchPage, SearchRequest, Suggestion
 from app.search.analysis import FAMILIES, STEMMED, analyzer, family, plain_words, script_of, split_scripts
 from app.search.documents import ProductDocument
 from app.search.query import ParsedQuery, Unit, parse
+from app.search.vocabulary import category_ids
 
 log = logging.getLogger("lintas.search")
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 5
 INDEX_NAME = f"products_v{SCHEMA_VERSION}"
 MAX_DEPTH = 6  # category levels with their own facet column
 MAX_HITS = 2400  # results a shopper can page through (100 pages of 24)
 NAME_BOOST = 3.0
+MERGE_AT_SEGMENTS = 6  # segments an index may gather before the merge job folds the small ones together
+SMALL_SEGMENT = 2000  # documents under which a segment is always "small"
+PREFIX_TERMS = 40  # words a prefix query stands for at most (the most frequent)
+PREFIX_SCAN = 400  # words of a prefix looked at to find them
 
 
 def _schema() -> fields.Schema:
@@ -59,15 +63,15 @@ def _schema() -> fields.Schema:
         "currency": fields.ID(sortable=True),
         "published": fields.NUMERIC(int, bits=64, sortable=True),
         "sold": fields.NUMERIC(int, bits=64, sortable=True),
-        "expires": fields.NUMERIC(int, bits=64),
         "codes": fields.KEYWORD(lowercase=True, field_boost=5.0),
         "brand_name": fields.TEXT(analyzer=analyzer("plain"), field_boost=2.0),
     }
     for depth in range(MAX_DEPTH):
         spec[f"cat{depth}"] = fields.ID(sortable=True)
     for fam in FAMILIES:
-        spec[f"n_{fam}"] = fields.TEXT(analyzer=analyzer(fam), field_boost=NAME_BOOST)
-        spec[f"b_{fam}"] = fields.TEXT(analyzer=analyzer(fam))
+        # Positions (for phrases) only where phrases are matched: names written with spaces.
+        spec[f"n_{fam}"] = fields.TEXT(analyzer=analyzer(fam), field_boost=NAME_BOOST, phrase=fam != "cjk")
+        spec[f"b_{fam}"] = fields.TEXT(analyzer=analyzer(fam, body=True), phrase=False)
     return fields.Schema(**spec)
 
 
@@ -93,7 +97,7 @@ def _fields(doc: ProductDocument) -> dict:
     values = {
         "id": str(doc.id), "store": str(doc.store_id), "store_slug": doc.store_slug, "slug": doc.slug,
         "names": dict(doc.names), "stock": "1" if doc.in_stock else "0", "currency": doc.currency,
-        "published": max(doc.published, 0), "sold": max(doc.sold, 0), "expires": max(doc.expires, 0),
+        "published": max(doc.published, 0), "sold": max(doc.sold, 0),
         "cats": " ".join(str(c) for c in doc.category_path),
     }
     if doc.brand_id:
@@ -114,9 +118,9 @@ def _fields(doc: ProductDocument) -> dict:
 
 # --- query building ---------------------------------------------------------------------------
 
-def _analysed(fieldname: str, fam: str, text: str) -> list[str]:
-    return [t.text for t in analyzer(fam)(text, mode="query")] if fam == "cjk" else \
-        [t.text for t in analyzer(fam)(text)]
+def _analysed(fam: str, text: str) -> list[str]:
+    """Query words as the family's name fields hold them."""
+    return [t.text for t in analyzer(fam)(text, mode="query")]
 
 
 def _families_for(script: str, locale: str) -> list[str]:
@@ -139,17 +143,26 @@ def _part_query(text: str, locale: str, *, phrase: bool, prefix: bool, names_onl
     for fam in _families_for(script, locale):
         if prefix and fam != "plain":
             continue
-        tokens = _analysed("", fam, text) if not prefix else plain_words(text)
+        tokens = _analysed(fam, text) if not prefix else plain_words(text)
         if not tokens:
             continue
-        for kind in prefixes:
+        kinds = ("n_",) if prefix else prefixes  # a prefix looks in names only
+        if fam == "plain" and family(locale) in STEMMED:
+            # Descriptions are searched in the shopper's (stemmed) language and English;
+            # the exact forms of every language's names stay searchable.
+            kinds = ("n_",)
+        for kind in kinds:
             name = f"{kind}{fam}"
             if prefix:
                 alternatives.append(And([Term(name, t) for t in tokens[:-1]] + [Prefix(name, tokens[-1])]))
-            elif phrase and len(tokens) > 1 and fam != "cjk":
+            elif phrase and len(tokens) > 1 and fam != "cjk" and kind == "n_":
                 alternatives.append(Phrase(name, tokens))
             else:
                 alternatives.append(And([Term(name, t) for t in tokens]) if len(tokens) > 1 else Term(name, tokens[0]))
+        if not prefix and not names_only:
+            ids = category_ids(fam, tokens)
+            if ids:  # the words name a category: its products (and its subcategories')
+                alternatives.append(Or([Term("cats", str(i)) for i in sorted(ids)]))
     if script == "word":
         words = plain_words(text)
         if words:
@@ -159,7 +172,8 @@ def _part_query(text: str, locale: str, *, phrase: bool, prefix: bool, names_onl
                 alternatives.append(And([Term("brand_name", w) for w in words]) if len(words) > 1
                                     else Term("brand_name", words[0]))
         code = text.strip().lower()
-        if code and " " not in code and not names_only:
+        looks_like_code = any(c.isdigit() or c in "-_./" for c in code)  # SKU codes and GTINs have digits or dashes
+        if code and " " not in code and not names_only and looks_like_code and (not prefix or len(code) >= 4):
             alternatives.append(Prefix("codes", code) if prefix else Term("codes", code))
     alternatives = [a for a in alternatives if a is not NullQuery]
     return Or(alternatives) if alternatives else None
@@ -185,6 +199,26 @@ def _unit_query(unit: Unit, locale: str, *, names_only: bool = False) -> Query |
     return queries[0] if len(queries) == 1 else And(queries)
 
 
+def cap_prefixes(query: Query, reader, cap: int = PREFIX_TERMS) -> Query:
+    """Each prefix query replaced by its ``cap`` most frequent words: a short
+    prefix can stand for thousands of words, and a union of them all is slow."""
+    def expand(node: Query) -> Query:
+        if not isinstance(node, Prefix):
+            return node
+        field = reader.schema[node.fieldname]
+        words = []
+        for i, raw in enumerate(reader.expand_prefix(node.fieldname, node.text)):
+            if i >= (cap if node.fieldname == "codes" else PREFIX_SCAN):  # codes are unique: the first ones
+                break
+            words.append((reader.doc_frequency(node.fieldname, raw), field.from_bytes(raw)))
+        if not words:
+            return NullQuery
+        words.sort(key=lambda pair: -pair[0])
+        return Or([Term(node.fieldname, w) for _n, w in words[:cap]])
+
+    return query.accept(expand)
+
+
 def build_query(parsed: ParsedQuery, locale: str, *, names_only: bool = False) -> Query | None:
     required = []
     for group in parsed.groups:
@@ -203,18 +237,86 @@ def build_query(parsed: ParsedQuery, locale: str, *, names_only: bool = False) -
 
 # --- prices across currencies ----------------------------------------------------------------
 
-def _currency_range(fieldname: str, factors: dict[str, Fraction], low: int | None, high: int | None) -> Query:
-    """Products whose base price, converted, is in [low, high) platform minor units."""
-    parts = []
-    for code, factor in sorted(factors.items()):
-        if factor <= 0:
-            continue
-        lo = math.ceil(Fraction(low) / factor) if low is not None else None
-        hi = math.ceil(Fraction(high) / factor) - 1 if high is not None else None
-        if lo is not None and hi is not None and hi < lo:
-            continue
-        parts.append(And([Term("currency", code), NumericRange(fieldname, lo, hi)]))
-    return Or(parts) if parts else NullQuery
+# Sortable numeric columns hold signed 64-bit values shifted by 2**63; a document
+# without the value reads as 2**64 - 1.
+_SHIFT, _MISSING = 2 ** 63, 2 ** 64 - 1
+
+
+def _compare_amount(price, currency, rates: dict[str, Fraction]) -> int | None:
+    """A hit's price column value in platform-currency minor units (None: no
+    price, or no rate for its currency)."""
+    factor = rates.get(currency.decode() if isinstance(currency, bytes) else currency)
+    if price is None or price == _MISSING or factor is None:
+        return None
+    return (price - _SHIFT) * factor.numerator // factor.denominator
+
+
+def _restricted(query: Query, restriction) -> dict:
+    """``searcher.search`` arguments: a restriction query is joined to the
+    query (scored by the query only), so the intersection walks the query's
+    matches; a Whoosh filter would first list every document of, say, a big
+    category. A set of documents stays a filter."""
+    if restriction is None:
+        return {"q": query}
+    if isinstance(restriction, set):
+        return {"q": query, "filter": restriction}
+    # Without block-quality skipping: Whoosh's RequireMatcher.skip_to_quality can
+    # leave both sides on one document and then fails an assertion.
+    return {"q": Require(query, restriction), "optimize": False}
+
+
+def _priced_docs(searcher, query: Query, query_filter: Query | None, rates: dict[str, Fraction],
+                 price: PriceRange) -> set[int]:
+    """The documents matching ``query`` (and ``query_filter``) whose price,
+    converted at the current rates, is in ``price``: read from the columns of
+    the matches (a range query per currency would visit the whole index)."""
+    matching = Require(query, query_filter) if query_filter is not None else query
+    reader = searcher.reader()
+    # Raw (shifted) values, as the sort and the facet see them.
+    prices, currencies = reader.column_reader("price", translate=False), reader.column_reader("currency")
+    out = {-1}  # never a document: an empty set would mean "no filter" to Whoosh
+    for docnum in searcher.docs_for_query(matching):
+        amount = _compare_amount(prices[docnum], currencies[docnum], rates)
+        if amount is not None and (price.low is None or amount >= price.low) and \
+                (price.high is None or amount < price.high):
+            out.add(docnum)
+    return out
+
+
+def _price_facet(rates: dict[str, Fraction], price_ranges) -> sorting.FacetType:
+    """Counts per price range, computed from the matching documents' columns
+    (a query per range would visit every document of the index)."""
+    ranges = list(price_ranges)
+
+    def bucket(price, currency):
+        amount = _compare_amount(price, currency, rates)
+        if amount is None:
+            return None
+        for r in ranges:
+            if (r.low is None or amount >= r.low) and (r.high is None or amount < r.high):
+                return r.key
+        return None
+
+    facet = sorting.TranslateFacet(bucket, sorting.FieldFacet("price"), sorting.FieldFacet("currency"))
+    facet.maptype = sorting.Count
+    return facet
+
+
+def _merge_small_segments(writer, segments):
+    """A Whoosh merge policy: every segment much smaller than the biggest is
+    merged into the one being written, so searches go over a few segments
+    (each one costs a matcher per query term)."""
+    from whoosh.reading import SegmentReader
+
+    biggest = max((seg.doc_count_all() for seg in segments), default=0)
+    small = [seg for seg in segments if seg.doc_count_all() < max(SMALL_SEGMENT, biggest // 10)]
+    if len(small) < 2:
+        return segments
+    for seg in small:
+        reader = SegmentReader(writer.storage, writer.schema, seg)
+        writer.add_reader(reader)
+        reader.close()
+    return [seg for seg in segments if seg not in small]
 
 
 # --- the engine ------------------------------------------------------------------------------
@@ -273,7 +375,10 @@ class WhooshEngine:
             shutil.rmtree(self.path, ignore_errors=True)
 
     def _writer(self, **kwargs):
-        return self._index().writer(timeout=self.write_timeout, delay=0.05, **kwargs)
+        # Segments as plain files, not one compound file: Whoosh copies a compound
+        # file's parts into memory each time a reader opens them (every update and
+        # every searcher reopen would copy the whole index).
+        return self._index().writer(timeout=self.write_timeout, delay=0.05, compound=False, **kwargs)
 
     # writing ----------------------------------------------------------------------------
 
@@ -290,7 +395,20 @@ class WhooshEngine:
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        # No merging here: an update costs one small segment, and the small ones are
+        # merged by merge_small() (its own job) once they pile up.
+        writer.commit(mergetype=NO_MERGE)
+
+    def needs_merge(self) -> bool:
+        return len(self._index()._segments()) >= MERGE_AT_SEGMENTS
+
+    def merge_small(self) -> int:
+        """Merge the small segments into one; returns the segments left."""
+        if not self.needs_merge():
+            return len(self._index()._segments())
+        writer = self._writer()
+        writer.commit(mergetype=_merge_small_segments)
+        return len(self._index()._segments())
 
     def remove_store(self, store_id: int) -> None:
         writer = self._writer()
@@ -298,10 +416,16 @@ class WhooshEngine:
         writer.commit()
 
     def rebuild(self, batches: Iterable[list[ProductDocument]], *, store_id: int | None = None,
-                progress: Callable[[int], None] | None = None) -> int:
+                progress: Callable[[int], None] | None = None, procs: int = 1) -> int:
         """Replace the whole index (or one store's documents) with ``batches``;
-        searchers keep seeing the old documents until the single commit."""
-        writer = self._writer(limitmb=256)
+        searchers keep seeing the old documents until the single commit. With
+        ``procs`` > 1 a full rebuild analyses documents in that many processes
+        (each leaves its own segment) while this one reads the database."""
+        if procs > 1 and store_id is None:
+            writer = self._writer(procs=procs, limitmb=128, multisegment=True, batchsize=250,
+                                  subargs={"compound": False, "limitmb": 128})
+        else:
+            writer = self._writer(limitmb=256)
         done = 0
         try:
             if store_id is not None:
@@ -331,9 +455,10 @@ class WhooshEngine:
 
     # reading ----------------------------------------------------------------------------
 
-    def _filter(self, request: SearchRequest, factors: dict[str, Fraction], *, skip: str | None = None) -> Query:
-        now = int(time.time())
-        parts: list[Query] = [Or([NumericRange("expires", 0, 0), NumericRange("expires", now + 1, None)])]
+    def _filter(self, request: SearchRequest, factors: dict[str, Fraction], *, skip: str | None = None) -> Query | None:
+        """The documents the request may see (None: all of them). Cheap terms
+        only: Whoosh computes a filter's documents before scoring."""
+        parts: list[Query] = []
         if request.store_id is not None:
             parts.append(Term("store", str(request.store_id)))
         if request.category_id is not None:
@@ -344,9 +469,19 @@ class WhooshEngine:
             parts.append(Or([Term("store", str(s)) for s in request.store_ids]))
         if request.in_stock and skip != "stock":
             parts.append(Term("stock", "1"))
-        if request.price is not None and skip != "price":
-            parts.append(_currency_range("price", factors, request.price.low, request.price.high))
-        return And(parts)
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else And(parts)
+
+    @staticmethod
+    def _mask(request: SearchRequest) -> Query | None:
+        """Stores whose plan ran out since their documents were written (the
+        expiry job removes them; until then they are masked)."""
+        hidden = [s for s in request.hidden_store_ids if s != request.store_id] if request.store_id is None else \
+            [s for s in request.hidden_store_ids if s == request.store_id]
+        if not hidden:
+            return None
+        return Or([Term("store", str(s)) for s in hidden])
 
     def search(self, request: SearchRequest, *, rates: dict[str, Fraction],
                price_ranges: list[PriceRange] = ()) -> SearchPage:
@@ -357,6 +492,7 @@ class WhooshEngine:
             return page
         with self._lock:
             searcher = self._current_searcher()
+            query = cap_prefixes(query, searcher.reader())
             results = self._run(searcher, query, request, rates, price_ranges)
             if results is not None and results[1] == 0:
                 corrected = self._correct(searcher, parsed, request.locale)
@@ -366,6 +502,7 @@ class WhooshEngine:
                 if corrected:
                     page.corrected = corrected
                     fixed = build_query(parse(corrected), request.locale)
+                    fixed = cap_prefixes(fixed, searcher.reader()) if fixed is not None else None
                     retry = self._run(searcher, fixed, request, rates, price_ranges) if fixed is not None else None
                     if retry is not None and retry[1]:
                         results = retry
@@ -391,13 +528,19 @@ class WhooshEngine:
             facets.add_field("store", maptype=sorting.Count)
         facets.add_field("stock", maptype=sorting.Count)
         if price_ranges and request.price is None:
-            facets.add_facet("price", sorting.QueryFacet(
-                {r.key: _currency_range("price", rates, r.low, r.high) for r in price_ranges},
-                maptype=sorting.Count))
+            facets.add_facet("price", _price_facet(rates, price_ranges))
         sortedby, reverse = self._sort(request.sort, rates)
-        results = searcher.search(query, filter=self._filter(request, rates), limit=min(start + request.page_size,
-                                                                                       MAX_HITS),
-                                  sortedby=sortedby, reverse=reverse, groupedby=facets)
+
+        def narrowed(skip: str | None = None):
+            """The filter: the request's terms, then its price range (unless skipped)."""
+            terms = self._filter(request, rates, skip=skip)
+            if request.price is None or skip == "price":
+                return terms
+            return _priced_docs(searcher, query, terms, rates, request.price)
+
+        results = searcher.search(**_restricted(query, narrowed()), mask=self._mask(request),
+                                  limit=min(start + request.page_size, MAX_HITS), sortedby=sortedby, reverse=reverse,
+                                  groupedby=facets)
         total = results.estimated_length() if not results.has_exact_length() else len(results)
         ids = [int(hit["id"]) for hit in results[start:start + request.page_size]]
         counts: dict[str, dict] = {}
@@ -408,28 +551,22 @@ class WhooshEngine:
         for name, chosen in (("brand", request.brand_ids), ("store", request.store_ids if request.store_id is None
                                                                  else [])):
             if chosen:
-                wider = searcher.search(query, filter=self._filter(request, rates, skip=name), limit=1,
+                wider = searcher.search(**_restricted(query, narrowed(name)), mask=self._mask(request), limit=1,
                                         groupedby={name: sorting.FieldFacet(name, maptype=sorting.Count)})
                 counts[name] = {k: v for k, v in wider.groups(name).items() if k}
         if request.price is not None and price_ranges:
-            wider = searcher.search(query, filter=self._filter(request, rates, skip="price"), limit=1,
-                                    groupedby={"price": sorting.QueryFacet(
-                                        {r.key: _currency_range("price", rates, r.low, r.high) for r in price_ranges},
-                                        maptype=sorting.Count)})
+            wider = searcher.search(**_restricted(query, narrowed("price")), mask=self._mask(request), limit=1,
+                                    groupedby={"price": _price_facet(rates, price_ranges)})
             counts["price"] = dict(wider.groups("price"))
         return ids, total, counts
 
     @staticmethod
     def _sort(sort: str, rates: dict[str, Fraction]):
         if sort in ("price_asc", "price_desc"):
-            # The price column holds signed 64-bit values shifted by 2**63; a missing price reads as 2**64 - 1.
-            missing, shift = 2 ** 64 - 1, 2 ** 63
-
             def key(price, currency):
-                factor = rates.get(currency.decode() if isinstance(currency, bytes) else currency)
-                if price is None or price == missing or factor is None:
+                value = _compare_amount(price, currency, rates)
+                if value is None:  # unpriced hits last either way
                     return (1, 0) if sort == "price_asc" else (0, 0)
-                value = (price - shift) * factor.numerator // factor.denominator
                 return (0, value) if sort == "price_asc" else (1, value)
 
             return sorting.TranslateFacet(key, sorting.FieldFacet("price"), sorting.FieldFacet("currency")), \
@@ -464,7 +601,8 @@ class WhooshEngine:
             out.append(" OR ".join(texts))
         return " ".join(out) if changed else None
 
-    def suggest(self, text: str, *, store_id: int | None, locale: str, limit: int = 8) -> list[Suggestion]:
+    def suggest(self, text: str, *, store_id: int | None, locale: str, limit: int = 8,
+                hidden_store_ids: tuple[int, ...] = ()) -> list[Suggestion]:
         parsed = parse(text)
         if parsed.empty:
             return []
@@ -475,10 +613,12 @@ class WhooshEngine:
         query = build_query(parsed, locale, names_only=True)
         if query is None:
             return []
-        request = SearchRequest(text=text, locale=locale, store_id=store_id)
+        request = SearchRequest(text=text, locale=locale, store_id=store_id, hidden_store_ids=hidden_store_ids)
         with self._lock:
             searcher = self._current_searcher()
-            results = searcher.search(query, filter=self._filter(request, {}), limit=limit)
+            query = cap_prefixes(query, searcher.reader())
+            results = searcher.search(**_restricted(query, self._filter(request, {})), mask=self._mask(request),
+                                      limit=limit)
             hits = [(int(h["id"]), h["slug"], h["store_slug"], h["names"]) for h in results]
         terms = highlight_terms(parsed, locale)
         out = []
@@ -525,7 +665,7 @@ def highlight_terms(parsed: ParsedQuery, locale: str) -> dict[str, set[str]]:
                     if fam == "plain":
                         terms.setdefault(fam, set()).update(w + "*" for w in plain_words(part)[-1:])
                     continue
-                terms.setdefault(fam, set()).update(_analysed("", fam, part))
+                terms.setdefault(fam, set()).update(_analysed(fam, part))
     return terms
 
 

@@ -378,6 +378,11 @@ def robust_child(args) -> None:
     app = make_app(args.url, Path(args.index_dir))
     with app.app_context():
         queries = hostile_queries(targets(), args.robust, args.seed)
+        from app import search
+
+        if not search.engine().document_count():
+            sys.stderr.write("the index is empty here (did the schema version change during the run?)\n")
+            sys.exit(4)
     with open(args.out, "a", encoding="utf-8") as out:
         for q in queries[args.start:]:
             box: dict = {}
@@ -425,7 +430,7 @@ def robustness(args, url: str, index_dir: Path, t: dict) -> dict:
     results_file.unlink(missing_ok=True)
     done: dict[int, dict] = {}
     overall = time.monotonic() + args.robust_timeout
-    start, children, timed_out = 0, 0, False
+    start, children, timed_out, empty_index = 0, 0, False, False
     with open(log_file, "w") as log:
         while start < len(queries) and time.monotonic() < overall and children < 20:
             children += 1
@@ -447,6 +452,9 @@ def robustness(args, url: str, index_dir: Path, t: dict) -> dict:
                     done[record["i"]] = record
             following = max(done) + 1 if done else 0
             if timed_out:
+                break
+            if child.returncode == 4:
+                empty_index = True
                 break
             if child.returncode not in (0, 3) and following < len(queries) and following not in done:
                 done[following] = {"i": following, "kind": queries[following]["kind"], "crashed": child.returncode}
@@ -472,7 +480,10 @@ def robustness(args, url: str, index_dir: Path, t: dict) -> dict:
                 "locale": q["locale"], "sort": q["sort"], "page": q["page"], "filters": q["filters"],
                 "error": r.get("error"), "traceback": r.get("traceback")}
 
+    if empty_index:
+        print("robustness: the child found an empty index (schema changed during the run?); not run", flush=True)
     return {"queries": len(queries), "ran": len(records), "children": children, "stopped_by_timeout": timed_out,
+            "empty_index": empty_index,
             "timeout_s": args.robust_timeout,
             "not_run": len(queries) - len(records), "max_ms": round(max(times), 2) if times else None,
             "p50_ms": round(pct(times, 50), 2), "p99_ms": round(pct(times, 99), 2),
@@ -755,6 +766,9 @@ def main() -> None:
         print(f"robustness: {args.robust} hostile queries, {args.deadline} s deadline each", flush=True)
         report["robustness"] = robustness(args, url, index_dir, t)
     report["total_s"] = round(time.perf_counter() - began, 1)
+    if source_hash() != report["app_search_sha1"]:
+        report["warning"] = "app/search/*.py changed during the run: the figures mix two states of the code"
+        print(f"\nWARNING: {report['warning']}", flush=True)
 
     summary(report, args)
     target = OUT / f"search-{run_name(args)}.json"
@@ -785,10 +799,11 @@ def summary(report: dict, args) -> None:
     if "robustness" in report:
         rb = report["robustness"]
         print(f"{'hostile queries (ms), ' + str(rb['ran']) + ' run':44} {rb['p50_ms']:>12} {'p99 ' + str(rb['p99_ms']):>10} "
-              f"{rb['max_ms']:>10}")
+              f"{str(rb['max_ms']):>10}")
         print(f"{'  over ' + str(args.deadline) + ' s / exceptions / hung / crashed':44} "
               f"{rb['over_deadline']:>4} / {rb['exceptions']} / {rb['hung']} / {rb['crashed']}  all 0 "
-              f"{verdict(not (rb['over_deadline'] or rb['exceptions'] or rb['hung'] or rb['crashed']))}")
+              f"{verdict(not (rb['over_deadline'] or rb['exceptions'] or rb['hung'] or rb['crashed']) and not rb['not_run'])}"
+              + (f" ({rb['not_run']} not run)" if rb["not_run"] else ""))
 
 
 if __name__ == "__main__":

@@ -38,11 +38,12 @@ from app.search.vocabulary import category_ids
 
 log = logging.getLogger("lintas.search")
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 INDEX_NAME = f"products_v{SCHEMA_VERSION}"
 MAX_DEPTH = 6  # category levels with their own facet column
 MAX_HITS = 2400  # results a shopper can page through (100 pages of 24)
 NAME_BOOST = 3.0
+NAME_REPEAT = 3  # times a name is written into the whole-text field (a weight without another field)
 MERGE_AT_SEGMENTS = 6  # segments an index may gather before the merge job folds the small ones together
 SMALL_SEGMENT = 2000  # documents under which a segment is always "small"
 PREFIX_TERMS = 40  # words a prefix query stands for at most (the most frequent)
@@ -111,8 +112,10 @@ def _fields(doc: ProductDocument) -> dict:
         values[f"cat{depth}"] = str(category_id)
     for fam, texts in names.items():
         values[f"n_{fam}"] = "\n".join(texts)
-    for fam, texts in bodies.items():
-        values[f"b_{fam}"] = "\n".join(texts)
+    for fam in {*names, *bodies}:
+        # The whole text: the name NAME_REPEAT times (a word of the name weighs that
+        # much more), then the description. A search looks here, one field a language.
+        values[f"b_{fam}"] = "\n".join(names.get(fam, []) * NAME_REPEAT + bodies.get(fam, []))
     return values
 
 
@@ -139,18 +142,24 @@ def _part_query(text: str, locale: str, *, phrase: bool, prefix: bool, names_onl
     """One script run of a query unit, in every field that can hold it."""
     script = script_of(text)
     alternatives: list[Query] = []
-    prefixes = ("n_",) if names_only else ("n_", "b_")
     for fam in _families_for(script, locale):
         if prefix and fam != "plain":
             continue
         tokens = _analysed(fam, text) if not prefix else plain_words(text)
         if not tokens:
             continue
-        kinds = ("n_",) if prefix else prefixes  # a prefix looks in names only
-        if fam == "plain" and family(locale) in STEMMED:
-            # Descriptions are searched in the shopper's (stemmed) language and English;
+        if prefix or names_only:
+            kinds: tuple[str, ...] = ("n_",)  # names only
+        elif phrase and len(tokens) > 1 and fam != "cjk":
+            kinds = ("n_", "b_")  # the phrase in a name, or all its words in the whole text
+        elif fam == "plain" and family(locale) in STEMMED:
+            # The whole texts are searched in the shopper's (stemmed) language and English;
             # the exact forms of every language's names stay searchable.
             kinds = ("n_",)
+        elif fam == "cjk" and len(tokens) == 1 and len(tokens[0]) == 1:
+            kinds = ("n_",)  # single characters are indexed in names only
+        else:
+            kinds = ("b_",)  # name and description together
         for kind in kinds:
             name = f"{kind}{fam}"
             if prefix:

@@ -281,6 +281,8 @@ def _priced_docs(searcher, query: Query, query_filter: Query | None, rates: dict
     the matches (a range query per currency would visit the whole index)."""
     matching = Require(query, query_filter) if query_filter is not None else query
     reader = searcher.reader()
+    if not reader.has_column("price"):  # an empty index (a fresh install, before the first rebuild)
+        return {-1}
     # Raw (shifted) values, as the sort and the facet see them.
     prices, currencies = reader.column_reader("price", translate=False), reader.column_reader("currency")
     out = {-1}  # never a document: an empty set would mean "no filter" to Whoosh

@@ -438,3 +438,14 @@ def test_the_small_segments_updates_leave_are_merged(world):
     assert len(search.engine()._index()._segments()) < MERGE_AT_SEGMENTS
     assert found("cotton") == [world["ids"]["tee"]]
     assert search.engine().document_count() == 5
+
+
+@pytest.mark.parametrize("query", ["?q=shirts&price=1000-2500", "?q=shirts&sort=price_asc", "?q=shirts&sort=newest",
+                                   "?q=shirts&brand=1&store=acme&stock=1", "?q=shir*"])
+def test_an_empty_index_answers_every_search(world, mall, query):
+    """A fresh install, or a schema change before the first rebuild: nothing is found, nothing fails."""
+    search.engine().clear()
+    assert search.engine().document_count() == 0  # opens (creates) the empty index
+    response = mall.get(f"/en/search{query}")
+    assert response.status_code == 200
+    assert "No products match" in response.get_data(as_text=True)

@@ -20,9 +20,10 @@ hidden product or another store's product on a storefront.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import TYPE_CHECKING, Protocol
 
 from flask import current_app
 from markupsafe import Markup
@@ -111,7 +112,38 @@ class Suggestion:
     label: Markup  # the name with the typed words marked
 
 
-def engine():
+if TYPE_CHECKING:
+    from app.search.documents import ProductDocument
+
+
+class SearchEngine(Protocol):
+    """What the service needs of an engine (``WhooshEngine`` here; a
+    distributed engine at scale). Documents come from ``app.search.documents``;
+    the engine never reads the database."""
+
+    def index_documents(self, docs: Iterable[ProductDocument], remove_ids: Iterable[int] = ()) -> None: ...
+
+    def rebuild(self, batches: Iterable[list[ProductDocument]], *, store_id: int | None = None,
+                progress: Callable[[int], None] | None = None, procs: int = 1) -> int: ...
+
+    def search(self, request: SearchRequest, *, rates: dict[str, Fraction],
+               price_ranges: list[PriceRange] = ()) -> SearchPage: ...
+
+    def suggest(self, text: str, *, store_id: int | None, locale: str, limit: int = 8,
+                hidden_store_ids: tuple[int, ...] = ()) -> list[Suggestion]: ...
+
+    def needs_merge(self) -> bool: ...
+
+    def merge_small(self) -> int: ...
+
+    def document_count(self) -> int: ...
+
+    def size_bytes(self) -> int: ...
+
+    def clear(self) -> None: ...
+
+
+def engine() -> SearchEngine:
     """This app's search engine (one per process, opened on first use)."""
     found = current_app.extensions.get("lintas_search")
     if found is None:

@@ -11,8 +11,11 @@ Queries are built here from ``app.search.query``'s structure, never by
 Whoosh's query parser, so no input can raise: every word is analysed per
 script and looked up in the fields of its languages (see ``analysis``).
 Prices of different stores are compared in the platform currency at the
-current rates at query time: a price filter is one range per store currency,
-and the price sort converts each hit's base price with exact integer ratios.
+current rates at query time: the price filter, the price facet and the price
+sort read each match's base price and currency from the columns and convert
+with exact integer ratios. Restrictions (store, category, brand, stock) are
+joined to the query rather than given as Whoosh filters, which would list
+every document they cover first.
 """
 
 from __future__ import annotations
@@ -420,11 +423,6 @@ class WhooshEngine:
         writer = self._writer()
         writer.commit(mergetype=_merge_small_segments)
         return len(self._index()._segments())
-
-    def remove_store(self, store_id: int) -> None:
-        writer = self._writer()
-        writer.delete_by_term("store", str(store_id))
-        writer.commit()
 
     def rebuild(self, batches: Iterable[list[ProductDocument]], *, store_id: int | None = None,
                 progress: Callable[[int], None] | None = None, procs: int = 1) -> int:

@@ -51,6 +51,7 @@ MERGE_AT_SEGMENTS = 6  # segments an index may gather before the merge job folds
 SMALL_SEGMENT = 2000  # documents under which a segment is always "small"
 PREFIX_TERMS = 40  # words a prefix query stands for at most (the most frequent)
 PREFIX_SCAN = 400  # words of a prefix looked at to find them
+SPELLING_FIELDS = ("n_plain", "b_plain", "brand_name")  # the words "did you mean" knows
 
 
 def _schema() -> fields.Schema:
@@ -464,7 +465,7 @@ class WhooshEngine:
 
     # reading ----------------------------------------------------------------------------
 
-    def _filter(self, request: SearchRequest, factors: dict[str, Fraction], *, skip: str | None = None) -> Query | None:
+    def _filter(self, request: SearchRequest, *, skip: str | None = None) -> Query | None:
         """The documents the request may see (None: all of them). Cheap terms
         only: Whoosh computes a filter's documents before scoring."""
         parts: list[Query] = []
@@ -542,12 +543,13 @@ class WhooshEngine:
 
         def narrowed(skip: str | None = None):
             """The filter: the request's terms, then its price range (unless skipped)."""
-            terms = self._filter(request, rates, skip=skip)
+            terms = self._filter(request, skip=skip)
             if request.price is None or skip == "price":
                 return terms
             return _priced_docs(searcher, query, terms, rates, request.price)
 
-        results = searcher.search(**_restricted(query, narrowed()), mask=self._mask(request),
+        mask = self._mask(request)
+        results = searcher.search(**_restricted(query, narrowed()), mask=mask,
                                   limit=min(start + request.page_size, MAX_HITS), sortedby=sortedby, reverse=reverse,
                                   groupedby=facets)
         total = results.estimated_length() if not results.has_exact_length() else len(results)
@@ -560,11 +562,11 @@ class WhooshEngine:
         for name, chosen in (("brand", request.brand_ids), ("store", request.store_ids if request.store_id is None
                                                                  else [])):
             if chosen:
-                wider = searcher.search(**_restricted(query, narrowed(name)), mask=self._mask(request), limit=1,
+                wider = searcher.search(**_restricted(query, narrowed(name)), mask=mask, limit=1,
                                         groupedby={name: sorting.FieldFacet(name, maptype=sorting.Count)})
                 counts[name] = {k: v for k, v in wider.groups(name).items() if k}
         if request.price is not None and price_ranges:
-            wider = searcher.search(**_restricted(query, narrowed("price")), mask=self._mask(request), limit=1,
+            wider = searcher.search(**_restricted(query, narrowed("price")), mask=mask, limit=1,
                                     groupedby={"price": _price_facet(rates, price_ranges)})
             counts["price"] = dict(wider.groups("price"))
         return ids, total, counts
@@ -600,7 +602,7 @@ class WhooshEngine:
                         plain = plain_words(word)
                         fixed = word
                         if len(plain) == 1 and len(plain[0]) >= 3 and not any(
-                                reader.doc_frequency(f, plain[0]) for f in ("n_plain", "b_plain", "brand_name")):
+                                reader.doc_frequency(f, plain[0]) for f in SPELLING_FIELDS):
                             best = _closest(reader, plain[0])
                             if best:
                                 fixed, changed = best, True
@@ -626,7 +628,7 @@ class WhooshEngine:
         with self._lock:
             searcher = self._current_searcher()
             query = cap_prefixes(query, searcher.reader())
-            results = searcher.search(**_restricted(query, self._filter(request, {})), mask=self._mask(request),
+            results = searcher.search(**_restricted(query, self._filter(request)), mask=self._mask(request),
                                       limit=limit)
             hits = [(int(h["id"]), h["slug"], h["store_slug"], h["names"]) for h in results]
         terms = highlight_terms(parsed, locale)
@@ -641,7 +643,7 @@ class WhooshEngine:
 def _closest(reader, word: str) -> str | None:
     maxdist = 1 if len(word) <= 4 else 2
     best = None
-    for field in ("n_plain", "b_plain", "brand_name"):
+    for field in SPELLING_FIELDS:
         for candidate in reader.terms_within(field, word, maxdist, prefix=1):
             rank = (_distance(word, candidate), -reader.doc_frequency(field, candidate), candidate)
             if best is None or rank < best:

@@ -162,7 +162,8 @@ SORT_LABELS = {"relevance": _l("Relevance"), "price_asc": _l("Price: low to high
                "price_desc": _l("Price: high to low"), "newest": _l("Newest"), "best_selling": _l("Best selling")}
 
 
-def _page_url(page: int) -> str:
+def page_url(page: int) -> str:
+    """The current listing or search page at ``page``, every other argument kept."""
     args = request.args.to_dict(flat=False)
     args["page"] = [str(page)]
     return url_for(request.endpoint, **(request.view_args or {}), **args)
@@ -188,7 +189,7 @@ def _listing_page(*, title: str, heading: str, description: str | None, listing:
                   cards=browse.cards(result.rows, g.url_locale, currency), total=result.total, pages=result.pages,
                   page=min(filters.page, result.pages), filters=filters, sort_labels=SORT_LABELS,
                   brand_facets=brand_facets, option_facets=option_facets, breadcrumbs=breadcrumbs or [],
-                  page_url=_page_url, canonical=canonical, **(extra or {}))
+                  page_url=page_url, canonical=canonical, **(extra or {}))
 
 
 # --- categories ----------------------------------------------------------------------------

@@ -22,8 +22,7 @@ from app import search as search_service
 from app.catalog import browse
 from app.catalog.index import brands, categories
 from app.extensions import db
-from app.i18n.money import Money
-from app.i18n.rates import RateError, convert, platform_currency
+from app.i18n.rates import platform_currency
 from app.jobs import enqueue_now
 from app.search import PriceRange, SearchFilters
 from app.search.query import clean
@@ -32,10 +31,10 @@ from app.web.access import public
 from app.web.page_cache import cacheable
 from app.web.rendering import render, render_template
 from app.web.shop import bp
+from app.web.shop import catalog as catalog_views
 from app.web.shop.catalog import display_currency
 
-SORT_LABELS = {"relevance": _l("Relevance"), "price_asc": _l("Price: low to high"),
-               "price_desc": _l("Price: high to low"), "newest": _l("Newest")}
+SORT_LABELS = {k: label for k, label in catalog_views.SORT_LABELS.items() if k in search_service.SORTS}
 FACET_LIMIT = 15  # values shown per facet, most products first
 SUGGESTIONS = 8
 
@@ -53,13 +52,8 @@ def _store_slugs(values: list[str]) -> list[int]:
 
 
 def _money_label(amount: int, currency: str) -> str:
-    from app.web.shop.catalog import format_money
-
-    try:
-        shown = convert(Money(amount, platform_currency()), currency)
-    except RateError:
-        shown = Money(amount, platform_currency())
-    return format_money(shown)
+    """A price-range edge (platform minor units) as the shopper reads it."""
+    return catalog_views.format_money(browse.display_amount(amount, platform_currency(), None, currency))
 
 
 def price_label(price: PriceRange, currency: str) -> str:
@@ -69,17 +63,6 @@ def price_label(price: PriceRange, currency: str) -> str:
         return str(_l("%(price)s and above", price=_money_label(price.low, currency)))
     return str(_l("%(low)s to %(high)s", low=_money_label(price.low, currency),
                   high=_money_label(price.high, currency)))
-
-
-def _page_url(page: int) -> str:
-    args = request.args.to_dict(flat=False)
-    args["page"] = [str(page)]
-    return url_for(request.endpoint, **args)
-
-
-def _without(name: str) -> str:
-    args = {k: v for k, v in request.args.to_dict(flat=False).items() if k not in (name, "page")}
-    return url_for(request.endpoint, **args)
 
 
 @bp.route("/<locale:locale>/search")
@@ -123,7 +106,7 @@ def search():
     return render("shop/search.html", "shop/_search_body.html", status=422 if error else 200,
                   title=title, query=text, result=result, cards=cards, facets=facets, filters=filters,
                   category=category, sort=sort, sort_labels=SORT_LABELS, error=error,
-                  page=min(page, result.pages) if result else 1, page_url=_page_url, without=_without,
+                  page=min(page, result.pages) if result else 1, page_url=catalog_views.page_url,
                   root_categories=[(c.label(locale), c.slug) for c in index.children_of(None)][:12],
                   chosen_price=args.get("price") or "", chosen_stores=[s.lower() for s in args.getlist("store")])
 
